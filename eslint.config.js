@@ -21,7 +21,12 @@ export default ts.config(
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
-			parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
 		}
 	},
 	{
@@ -32,11 +37,22 @@ export default ts.config(
 				'error',
 				{
 					patterns: [
-						{ group: ['svelte', 'svelte/*', '$app/*', '$lib/*', 'comlink', 'comlink/*', 'd3*', 'node:*'], message: 'The core is pure: no Svelte, comlink, d3 or Node imports.' }
+						{
+							group: ['svelte', 'svelte/*', '$app/*', '$lib/*', 'comlink', 'comlink/*', 'd3*', 'node:*'],
+							message: 'The core is pure: no Svelte, comlink, d3 or Node imports.'
+						}
 					]
 				}
 			],
-			'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'self', 'localStorage', 'indexedDB']
+			'no-restricted-globals': [
+				'error',
+				'window',
+				'document',
+				'navigator',
+				'self',
+				'localStorage',
+				'indexedDB'
+			]
 		}
 	},
 	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/'] }

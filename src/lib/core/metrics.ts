@@ -20,36 +20,235 @@ export interface MetricDef {
 }
 
 export const METRICS = [
-	{ key: 'serviceLevel', label: 'Service level', kind: 'fraction', group: 'service', better: 1, help: 'Share of contacts answered within the SL threshold, by the first draft metric\'s definition (of offered by default).' },
-	{ key: 'asa', label: 'ASA', kind: 'seconds', group: 'service', better: -1, help: 'Average speed of answer: mean wait of answered contacts.' },
-	{ key: 'abandonRate', label: 'Abandon rate', kind: 'fraction', group: 'service', better: -1, help: 'Share of offered contacts abandoned (short abandons excluded when the contract says so).' },
-	{ key: 'aht', label: 'AHT', kind: 'seconds', group: 'service', better: 0, help: 'Average handle time: talk plus after-call work per handled contact.' },
-	{ key: 'occupancy', label: 'Occupancy', kind: 'fraction', group: 'service', better: 0, help: 'Share of agents\' time on the phones spent handling contacts.' },
-	{ key: 'fcr', label: 'FCR (as measured)', kind: 'fraction', group: 'customer', better: 1, help: 'First-contact resolution as the contract measures it: handled contacts with no repeat of the same issue within N days.' },
-	{ key: 'fcrTrue', label: 'FCR (true)', kind: 'fraction', group: 'customer', better: 1, help: 'Share of handled contacts that truly resolved the customer\'s issue.' },
-	{ key: 'repeatContactRate', label: 'Repeat-contact rate', kind: 'fraction', group: 'customer', better: -1, help: 'Share of offered contacts that are callbacks about an issue already handled and not resolved.' },
-	{ key: 'csat', label: 'CSAT (as measured)', kind: 'fraction', group: 'customer', better: 1, help: 'Share of returned surveys that are satisfied: a random sample, so it carries sampling noise.' },
-	{ key: 'csatTrue', label: 'CSAT (true)', kind: 'fraction', group: 'customer', better: 1, help: 'Expected satisfaction over every handled contact, not just surveyed ones.' },
-	{ key: 'qaScore', label: 'QA score (as measured)', kind: 'fraction', group: 'customer', better: 1, help: 'Mean score of the random QA evaluations (a few per agent per month).' },
-	{ key: 'qaTrue', label: 'QA score (true)', kind: 'fraction', group: 'customer', better: 1, help: 'Expected QA score over every handled contact.' },
-	{ key: 'contactsPerIssue', label: 'Contacts per issue', kind: 'ratio', group: 'customer', better: -1, help: 'Handled contacts per customer issue that reached an agent.' },
-	{ key: 'churnedCustomers', label: 'Churned customers', kind: 'count', group: 'customer', better: -1, help: 'Customers lost after giving up on an unresolved issue.' },
-	{ key: 'offered', label: 'Offered contacts', kind: 'count', group: 'volume', better: 0, help: 'All contacts that arrived, first contacts, callbacks and redials.' },
-	{ key: 'forecast', label: 'Forecast contacts', kind: 'count', group: 'volume', better: 0, help: 'The client\'s forecast of offered contacts for the period.' },
-	{ key: 'handled', label: 'Handled contacts', kind: 'count', group: 'volume', better: 0, help: 'Contacts answered and handled to the end.' },
-	{ key: 'fees', label: 'Fees', kind: 'money', group: 'money', better: 0, help: 'What the client pays the vendor under the price model, before credits and bonuses.' },
-	{ key: 'credits', label: 'Service credits', kind: 'money', group: 'money', better: 0, help: 'Penalties the vendor owes for missed targets, after caps, earn-back and volume relief.' },
-	{ key: 'bonuses', label: 'Bonuses', kind: 'money', group: 'money', better: 0, help: 'Outcome bonuses the client pays the vendor.' },
-	{ key: 'vendorRevenue', label: 'Vendor revenue', kind: 'money', group: 'money', better: 0, help: 'Fees - credits + bonuses.' },
-	{ key: 'vendorCost', label: 'Vendor cost', kind: 'money', group: 'money', better: 0, help: 'Paid agent hours x cost per paid hour.' },
-	{ key: 'vendorMargin', label: 'Vendor margin', kind: 'money', group: 'money', better: 0, help: 'Vendor revenue - vendor cost.' },
-	{ key: 'repeatCost', label: 'Client cost of repeats', kind: 'money', group: 'money', better: -1, help: 'The client\'s own cost of the repeat contacts it absorbs.' },
-	{ key: 'churnCost', label: 'Lost customer value', kind: 'money', group: 'money', better: -1, help: 'Churned customers x customer lifetime value.' },
-	{ key: 'clientTotalCost', label: 'Client total cost', kind: 'money', group: 'money', better: -1, help: 'Fees - credits + bonuses + cost of repeats + lost customer value.' },
-	{ key: 'slaMet', label: 'SLA met', kind: 'flag', group: 'service', better: 1, help: '1 when every contract metric met its target in the period, else 0.' },
-	{ key: 'watermelon', label: 'Watermelon', kind: 'flag', group: 'customer', better: -1, help: '1 when the SLA reads met while true FCR or true CSAT is below the customer-outcome floor.' }
+	{
+		key: 'serviceLevel',
+		label: 'Service level',
+		kind: 'fraction',
+		group: 'service',
+		better: 1,
+		help: "Share of contacts answered within the SL threshold, by the first draft metric's definition (of offered by default)."
+	},
+	{
+		key: 'asa',
+		label: 'ASA',
+		kind: 'seconds',
+		group: 'service',
+		better: -1,
+		help: 'Average speed of answer: mean wait of answered contacts.'
+	},
+	{
+		key: 'abandonRate',
+		label: 'Abandon rate',
+		kind: 'fraction',
+		group: 'service',
+		better: -1,
+		help: 'Share of offered contacts abandoned (short abandons excluded when the contract says so).'
+	},
+	{
+		key: 'aht',
+		label: 'AHT',
+		kind: 'seconds',
+		group: 'service',
+		better: 0,
+		help: 'Average handle time: talk plus after-call work per handled contact.'
+	},
+	{
+		key: 'occupancy',
+		label: 'Occupancy',
+		kind: 'fraction',
+		group: 'service',
+		better: 0,
+		help: "Share of agents' time on the phones spent handling contacts."
+	},
+	{
+		key: 'fcr',
+		label: 'FCR (as measured)',
+		kind: 'fraction',
+		group: 'customer',
+		better: 1,
+		help: 'First-contact resolution as the contract measures it: handled contacts with no repeat of the same issue within N days.'
+	},
+	{
+		key: 'fcrTrue',
+		label: 'FCR (true)',
+		kind: 'fraction',
+		group: 'customer',
+		better: 1,
+		help: "Share of handled contacts that truly resolved the customer's issue."
+	},
+	{
+		key: 'repeatContactRate',
+		label: 'Repeat-contact rate',
+		kind: 'fraction',
+		group: 'customer',
+		better: -1,
+		help: 'Share of offered contacts that are callbacks about an issue already handled and not resolved.'
+	},
+	{
+		key: 'csat',
+		label: 'CSAT (as measured)',
+		kind: 'fraction',
+		group: 'customer',
+		better: 1,
+		help: 'Share of returned surveys that are satisfied: a random sample, so it carries sampling noise.'
+	},
+	{
+		key: 'csatTrue',
+		label: 'CSAT (true)',
+		kind: 'fraction',
+		group: 'customer',
+		better: 1,
+		help: 'Expected satisfaction over every handled contact, not just surveyed ones.'
+	},
+	{
+		key: 'qaScore',
+		label: 'QA score (as measured)',
+		kind: 'fraction',
+		group: 'customer',
+		better: 1,
+		help: 'Mean score of the random QA evaluations (a few per agent per month).'
+	},
+	{
+		key: 'qaTrue',
+		label: 'QA score (true)',
+		kind: 'fraction',
+		group: 'customer',
+		better: 1,
+		help: 'Expected QA score over every handled contact.'
+	},
+	{
+		key: 'contactsPerIssue',
+		label: 'Contacts per issue',
+		kind: 'ratio',
+		group: 'customer',
+		better: -1,
+		help: 'Handled contacts per customer issue that reached an agent.'
+	},
+	{
+		key: 'churnedCustomers',
+		label: 'Churned customers',
+		kind: 'count',
+		group: 'customer',
+		better: -1,
+		help: 'Customers lost after giving up on an unresolved issue.'
+	},
+	{
+		key: 'offered',
+		label: 'Offered contacts',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'All contacts that arrived, first contacts, callbacks and redials.'
+	},
+	{
+		key: 'forecast',
+		label: 'Forecast contacts',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: "The client's forecast of offered contacts for the period."
+	},
+	{
+		key: 'handled',
+		label: 'Handled contacts',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Contacts answered and handled to the end.'
+	},
+	{
+		key: 'fees',
+		label: 'Fees',
+		kind: 'money',
+		group: 'money',
+		better: 0,
+		help: 'What the client pays the vendor under the price model, before credits and bonuses.'
+	},
+	{
+		key: 'credits',
+		label: 'Service credits',
+		kind: 'money',
+		group: 'money',
+		better: 0,
+		help: 'Penalties the vendor owes for missed targets, after caps, earn-back and volume relief.'
+	},
+	{
+		key: 'bonuses',
+		label: 'Bonuses',
+		kind: 'money',
+		group: 'money',
+		better: 0,
+		help: 'Outcome bonuses the client pays the vendor.'
+	},
+	{
+		key: 'vendorRevenue',
+		label: 'Vendor revenue',
+		kind: 'money',
+		group: 'money',
+		better: 0,
+		help: 'Fees - credits + bonuses.'
+	},
+	{
+		key: 'vendorCost',
+		label: 'Vendor cost',
+		kind: 'money',
+		group: 'money',
+		better: 0,
+		help: 'Paid agent hours x cost per paid hour.'
+	},
+	{
+		key: 'vendorMargin',
+		label: 'Vendor margin',
+		kind: 'money',
+		group: 'money',
+		better: 0,
+		help: 'Vendor revenue - vendor cost.'
+	},
+	{
+		key: 'repeatCost',
+		label: 'Client cost of repeats',
+		kind: 'money',
+		group: 'money',
+		better: -1,
+		help: "The client's own cost of the repeat contacts it absorbs."
+	},
+	{
+		key: 'churnCost',
+		label: 'Lost customer value',
+		kind: 'money',
+		group: 'money',
+		better: -1,
+		help: 'Churned customers x customer lifetime value.'
+	},
+	{
+		key: 'clientTotalCost',
+		label: 'Client total cost',
+		kind: 'money',
+		group: 'money',
+		better: -1,
+		help: 'Fees - credits + bonuses + cost of repeats + lost customer value.'
+	},
+	{
+		key: 'slaMet',
+		label: 'SLA met',
+		kind: 'flag',
+		group: 'service',
+		better: 1,
+		help: '1 when every contract metric met its target in the period, else 0.'
+	},
+	{
+		key: 'watermelon',
+		label: 'Watermelon',
+		kind: 'flag',
+		group: 'customer',
+		better: -1,
+		help: '1 when the SLA reads met while true FCR or true CSAT is below the customer-outcome floor.'
+	}
 ] as const satisfies readonly MetricDef[];
 
 export type MetricKey = (typeof METRICS)[number]['key'];
 export const METRIC_COUNT = METRICS.length;
-export const METRIC_INDEX = Object.fromEntries(METRICS.map((m, i) => [m.key, i])) as Record<MetricKey, number>;
+export const METRIC_INDEX = Object.fromEntries(METRICS.map((m, i) => [m.key, i])) as Record<
+	MetricKey,
+	number
+>;
