@@ -1,0 +1,657 @@
+/**
+ * Statistics across replications: Welford accumulators, Student-t and Wilson intervals, percentiles,
+ * paired differences between drafts (common random numbers), daily fan-chart bands, and the
+ * stopping rule. Pure core: no DOM, no Node.
+ *
+ * Determinism: `RunAccumulator` takes replications strictly in replication order (rep 0, 1, 2, ...)
+ * and every statistic is a function of that ordered sequence only. The pool buffers out-of-order
+ * chunks and feeds the accumulator the contiguous prefix, so a summary is bit-identical for any
+ * number of workers and any chunk size. (Chan's merge of two accumulators is provided and tested,
+ * but merging per-chunk accumulators would make the last bits depend on the chunking, so the
+ * summaries do not use it.)
+ *
+ * Percentile definition: Hyndman & Fan type 7 (the default of R, NumPy and Excel's PERCENTILE.INC):
+ * for sorted x[0..n-1] and probability p, h = (n - 1) p, value = x[floor h] + (h - floor h) *
+ * (x[floor h + 1] - x[floor h]).
+ */
+
+/* ------------------------------------------------------------------------------------------ */
+/* Welford                                                                                     */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Running mean and variance (Welford 1962); mergeable by Chan et al.'s pairwise formula. */
+export class Welford {
+	n = 0;
+	mean = 0;
+	/** Sum of squared deviations from the running mean. */
+	m2 = 0;
+	min = Infinity;
+	max = -Infinity;
+
+	push(x: number): void {
+		this.n++;
+		const d = x - this.mean;
+		this.mean += d / this.n;
+		this.m2 += d * (x - this.mean);
+		if (x < this.min) this.min = x;
+		if (x > this.max) this.max = x;
+	}
+
+	/** Fold `other` into this accumulator (Chan, Golub & LeVeque 1979). Returns this. */
+	merge(other: Welford): this {
+		if (other.n === 0) return this;
+		if (this.n === 0) {
+			this.n = other.n;
+			this.mean = other.mean;
+			this.m2 = other.m2;
+			this.min = other.min;
+			this.max = other.max;
+			return this;
+		}
+		const n = this.n + other.n;
+		const d = other.mean - this.mean;
+		this.mean += (d * other.n) / n;
+		this.m2 += other.m2 + (d * d * this.n * other.n) / n;
+		this.n = n;
+		if (other.min < this.min) this.min = other.min;
+		if (other.max > this.max) this.max = other.max;
+		return this;
+	}
+
+	/** Sample variance (n - 1 denominator); NaN when n < 2. */
+	get variance(): number {
+		return this.n > 1 ? this.m2 / (this.n - 1) : NaN;
+	}
+
+	get sd(): number {
+		return Math.sqrt(this.variance);
+	}
+
+	/** Half-width of the 95 % Student-t interval of the mean; NaN when n < 2. */
+	get halfWidth95(): number {
+		return this.n > 1 ? (tCritical95(this.n - 1) * this.sd) / Math.sqrt(this.n) : NaN;
+	}
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Distributions: log-gamma, incomplete beta, Student t, normal                                */
+/* ------------------------------------------------------------------------------------------ */
+
+const LANCZOS = [
+	0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+	12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7
+];
+
+/** ln Gamma(x) for x > 0 (Lanczos, g = 7), relative error about 1e-15. */
+export function logGamma(x: number): number {
+	if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+	x -= 1;
+	let a = LANCZOS[0];
+	const t = x + 7.5;
+	for (let i = 1; i < 9; i++) a += LANCZOS[i] / (x + i);
+	return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/** Continued fraction of the incomplete beta (modified Lentz). */
+function betaCf(a: number, b: number, x: number): number {
+	const TINY = 1e-300;
+	const qab = a + b;
+	const qap = a + 1;
+	const qam = a - 1;
+	let c = 1;
+	let d = 1 - (qab * x) / qap;
+	if (Math.abs(d) < TINY) d = TINY;
+	d = 1 / d;
+	let h = d;
+	for (let m = 1; m <= 10000; m++) {
+		const m2 = 2 * m;
+		let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
+		d = 1 + aa * d;
+		if (Math.abs(d) < TINY) d = TINY;
+		c = 1 + aa / c;
+		if (Math.abs(c) < TINY) c = TINY;
+		d = 1 / d;
+		h *= d * c;
+		aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
+		d = 1 + aa * d;
+		if (Math.abs(d) < TINY) d = TINY;
+		c = 1 + aa / c;
+		if (Math.abs(c) < TINY) c = TINY;
+		d = 1 / d;
+		const del = d * c;
+		h *= del;
+		if (Math.abs(del - 1) < 1e-16) break;
+	}
+	return h;
+}
+
+/** Regularised incomplete beta I_x(a, b). */
+export function incompleteBeta(x: number, a: number, b: number): number {
+	if (x <= 0) return 0;
+	if (x >= 1) return 1;
+	const lbt = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x);
+	if (x < (a + 1) / (a + b + 2)) return (Math.exp(lbt) * betaCf(a, b, x)) / a;
+	return 1 - (Math.exp(lbt) * betaCf(b, a, 1 - x)) / b;
+}
+
+/** Student-t cumulative distribution function with `df` degrees of freedom. */
+export function tCdf(t: number, df: number): number {
+	const x = df / (df + t * t);
+	const tail = 0.5 * incompleteBeta(x, df / 2, 0.5);
+	return t >= 0 ? 1 - tail : tail;
+}
+
+/** Student-t density. */
+export function tPdf(t: number, df: number): number {
+	const lc = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
+	return Math.exp(lc - ((df + 1) / 2) * Math.log1p((t * t) / df));
+}
+
+/** Standard normal quantile (Acklam's rational approximation refined by one Halley step). */
+export function normalQuantile(p: number): number {
+	if (!(p > 0 && p < 1)) return p === 0 ? -Infinity : p === 1 ? Infinity : NaN;
+	const a = [
+		-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+		2.506628277459239
+	];
+	const b = [
+		-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572
+	];
+	const c = [
+		-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+		2.938163982698783
+	];
+	const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+	const pl = 0.02425;
+	let x: number;
+	if (p < pl) {
+		const q = Math.sqrt(-2 * Math.log(p));
+		x =
+			(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+			((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+	} else if (p <= 1 - pl) {
+		const q = p - 0.5;
+		const r = q * q;
+		x =
+			((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+			(((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+	} else {
+		const q = Math.sqrt(-2 * Math.log(1 - p));
+		x =
+			-(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+			((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+	}
+	// Halley refinement with Phi(x) = 0.5 erfc(-x / sqrt 2).
+	const e = 0.5 * erfc(-x / Math.SQRT2) - p;
+	const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
+	return x - u / (1 + (x * u) / 2);
+}
+
+/** Complementary error function via the regularised incomplete gamma Q(1/2, x^2), accurate to about 1e-15. */
+export function erfc(x: number): number {
+	const z2 = x * x;
+	let q: number;
+	if (z2 < 1.5) {
+		// Series for P(1/2, z2).
+		let sum = 2;
+		let term = 2;
+		let ap = 0.5;
+		for (let n = 1; n < 500; n++) {
+			ap += 1;
+			term *= z2 / ap;
+			sum += term;
+			if (Math.abs(term) < Math.abs(sum) * 1e-17) break;
+		}
+		const p = sum * Math.exp(-z2 + 0.5 * Math.log(z2) - logGamma(0.5));
+		q = 1 - p;
+	} else {
+		// Continued fraction for Q(1/2, z2) (modified Lentz).
+		const TINY = 1e-300;
+		let b = z2 + 0.5;
+		let c = 1 / TINY;
+		let d = 1 / b;
+		let h = d;
+		for (let i = 1; i < 500; i++) {
+			const an = -i * (i - 0.5);
+			b += 2;
+			d = an * d + b;
+			if (Math.abs(d) < TINY) d = TINY;
+			c = b + an / c;
+			if (Math.abs(c) < TINY) c = TINY;
+			d = 1 / d;
+			const del = d * c;
+			h *= del;
+			if (Math.abs(del - 1) < 1e-16) break;
+		}
+		q = Math.exp(-z2 + 0.5 * Math.log(z2) - logGamma(0.5)) * h;
+	}
+	return x >= 0 ? q : 2 - q;
+}
+
+/**
+ * Student-t quantile: the t with P(T <= t) = p for `df` > 0 degrees of freedom (real df allowed).
+ * Exact closed forms for df = 1 and 2; otherwise Newton iterations on the exact CDF (incomplete
+ * beta) from a Cornish-Fisher start, safeguarded by bisection. Accurate to about 1e-12.
+ */
+export function tQuantile(p: number, df: number): number {
+	if (!(df > 0) || !(p >= 0 && p <= 1)) return NaN;
+	if (p === 0) return -Infinity;
+	if (p === 1) return Infinity;
+	if (p === 0.5) return 0;
+	if (df === 1) return Math.tan(Math.PI * (p - 0.5));
+	if (df === 2) {
+		const a = 4 * p * (1 - p);
+		return 2 * (p - 0.5) * Math.sqrt(2 / a);
+	}
+	if (df > 1e7) return normalQuantile(p);
+	// Solve in the upper tail for symmetry and accuracy.
+	const upper = p > 0.5;
+	const q = upper ? p : 1 - p;
+	const z = normalQuantile(q);
+	const z2 = z * z;
+	// Cornish-Fisher expansion (Abramowitz & Stegun 26.7.5).
+	let x =
+		z +
+		(z * (z2 + 1)) / (4 * df) +
+		(z * (5 * z2 * z2 + 16 * z2 + 3)) / (96 * df * df) +
+		(z * (3 * z2 * z2 * z2 + 19 * z2 * z2 + 17 * z2 - 15)) / (384 * df * df * df);
+	let lo = 0;
+	let hi = Math.max(2 * x, 1);
+	while (tCdf(hi, df) < q) hi *= 2;
+	if (!(x > lo && x < hi)) x = (lo + hi) / 2;
+	for (let i = 0; i < 100; i++) {
+		const f = tCdf(x, df) - q;
+		if (f < 0) lo = x;
+		else hi = x;
+		let next = x - f / tPdf(x, df);
+		if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+		if (Math.abs(next - x) <= 1e-14 * Math.max(1, Math.abs(x))) {
+			x = next;
+			break;
+		}
+		x = next;
+	}
+	return upper ? x : -x;
+}
+
+const T95_CACHE: number[] = [];
+
+/** The 97.5 % t quantile for a two-sided 95 % interval with `df` degrees of freedom (cached for integer df). */
+export function tCritical95(df: number): number {
+	if (Number.isInteger(df) && df > 0 && df < 100000) {
+		const hit = T95_CACHE[df];
+		if (hit !== undefined) return hit;
+		return (T95_CACHE[df] = tQuantile(0.975, df));
+	}
+	return tQuantile(0.975, df);
+}
+
+/** z for a two-sided 95 % normal interval. */
+export const Z95 = 1.959963984540054;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Intervals, percentiles, probabilities                                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Wilson score interval for k successes in n trials (default 95 %). [0, 1] when n = 0. */
+export function wilson(k: number, n: number, z = Z95): [number, number] {
+	if (n <= 0) return [0, 1];
+	const p = k / n;
+	const z2 = z * z;
+	const den = 1 + z2 / n;
+	const centre = (p + z2 / (2 * n)) / den;
+	const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / den;
+	return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+export interface Probability {
+	/** Replications where the event happened. */
+	k: number;
+	n: number;
+	p: number;
+	/** Wilson 95 % interval of p. */
+	ci95: [number, number];
+}
+
+/** The probability of an event from k occurrences in n replications, with its Wilson interval. */
+export function probability(k: number, n: number): Probability {
+	return { k, n, p: n > 0 ? k / n : NaN, ci95: wilson(k, n) };
+}
+
+/** Probability that `predicate` holds for a value, over a sample, with a Wilson interval. */
+export function eventProbability(values: ArrayLike<number>, predicate: (x: number) => boolean): Probability {
+	let k = 0;
+	for (let i = 0; i < values.length; i++) if (predicate(values[i])) k++;
+	return probability(k, values.length);
+}
+
+/** Percentile of an ascending-sorted sample, Hyndman & Fan type 7 (see the file header). NaN when empty. */
+export function percentileSorted(sorted: ArrayLike<number>, p: number): number {
+	const n = sorted.length;
+	if (n === 0) return NaN;
+	if (n === 1 || p <= 0) return sorted[0];
+	if (p >= 1) return sorted[n - 1];
+	const h = (n - 1) * p;
+	const i = Math.floor(h);
+	const frac = h - i;
+	return frac === 0 ? sorted[i] : sorted[i] + frac * (sorted[i + 1] - sorted[i]);
+}
+
+/** Percentile of an unsorted sample (copies and sorts). */
+export function percentile(values: ArrayLike<number>, p: number): number {
+	return percentileSorted(Float64Array.from(values).sort(), p);
+}
+
+/** Two-pass mean and sample variance (reference implementation, used by tests). */
+export function twoPass(values: ArrayLike<number>): { n: number; mean: number; variance: number } {
+	const n = values.length;
+	let s = 0;
+	for (let i = 0; i < n; i++) s += values[i];
+	const mean = s / n;
+	let ss = 0;
+	for (let i = 0; i < n; i++) ss += (values[i] - mean) ** 2;
+	return { n, mean, variance: n > 1 ? ss / (n - 1) : NaN };
+}
+
+/** A 95 % Student-t interval of the mean from an accumulator; [NaN, NaN] when n < 2. */
+export function tInterval(w: Welford): [number, number] {
+	const h = w.halfWidth95;
+	return [w.mean - h, w.mean + h];
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Summaries                                                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+/** One metric of one draft across replications. */
+export interface MetricSummary {
+	n: number;
+	mean: number;
+	sd: number;
+	/** 95 % Student-t interval of the mean. */
+	ci95: [number, number];
+	/** Half-width of ci95 (NaN when n < 2). */
+	halfWidth: number;
+	p5: number;
+	p10: number;
+	p50: number;
+	p90: number;
+	p95: number;
+	min: number;
+	max: number;
+	/**
+	 * Present when every value is 0 or 1 (a flag such as slaMet or watermelon): the share of
+	 * replications with the flag set, with its Wilson interval (better than t near 0 and 1).
+	 */
+	share?: Probability;
+}
+
+/** A paired difference (draft b - draft a) of one metric on common random numbers. */
+export interface DiffSummary {
+	n: number;
+	/** Mean of the per-replication differences b - a. */
+	mean: number;
+	sd: number;
+	/** 95 % Student-t interval of the mean difference. */
+	ci95: [number, number];
+	halfWidth: number;
+	/** True when ci95 excludes 0. */
+	significant: boolean;
+}
+
+/** Fan-chart bands of a draft's daily table: P10/P50/P90 across replications, same layout as one daily row. */
+export interface DailyBands {
+	p10: Float64Array;
+	p50: Float64Array;
+	p90: Float64Array;
+}
+
+export interface DraftSummary {
+	/** One entry per metric, indexed like the scalars row (METRIC_INDEX). */
+	metrics: MetricSummary[];
+	/** Only when bands were requested and the rows carry daily tables. */
+	bands?: DailyBands;
+}
+
+export interface PairSummary {
+	a: number;
+	b: number;
+	/** Per metric: draft b minus draft a. */
+	metrics: DiffSummary[];
+}
+
+export interface RunSummary {
+	/** Replications summarised (0..n-1). */
+	n: number;
+	/** Contacts simulated over those replications (all drafts). */
+	contacts: number;
+	/** n at which the stopping rule's precision was first met, or null. */
+	precisionReachedAt: number | null;
+	drafts: DraftSummary[];
+	/** Every pair a < b of drafts. */
+	pairs: PairSummary[];
+}
+
+/** One replication's output, the unit the statistics consume (replication.ts's ReplicationOutput plus its rep). */
+export interface ReplicationRow {
+	rep: number;
+	contacts: number;
+	drafts: { scalars: Float64Array; daily?: Float64Array }[];
+}
+
+/** Stopping rule: stop once the chosen metric's 95 % CI half-width / |mean| <= relHalfWidth in every draft. */
+export interface StoppingRule {
+	/** Index of the metric in the scalars row (e.g. METRIC_INDEX.clientTotalCost). */
+	metric: number;
+	/** Target relative half-width, e.g. 0.01 for "within 1 %". */
+	relHalfWidth: number;
+	/** Never stop before this many replications (default 10): guards against a lucky small sample. */
+	minReps?: number;
+}
+
+/** Relative half-width of a 95 % interval: halfWidth / |mean| (0 when both are 0, Infinity when n < 2). */
+export function relativeHalfWidth(w: Welford): number {
+	if (w.n < 2) return Infinity;
+	const h = w.halfWidth95;
+	if (h === 0) return 0;
+	return h / Math.abs(w.mean);
+}
+
+/** Has the stopping rule's precision been reached by these per-draft accumulators of its metric? */
+export function precisionReached(perDraft: Welford[], rule: StoppingRule): boolean {
+	if (perDraft.length === 0 || perDraft[0].n < Math.max(2, rule.minReps ?? 10)) return false;
+	for (const w of perDraft) if (!(relativeHalfWidth(w) <= rule.relHalfWidth)) return false;
+	return true;
+}
+
+function summariseColumn(w: Welford, column: Float64Array, ones: number): MetricSummary {
+	const sorted = column.slice().sort();
+	const h = w.halfWidth95;
+	const s: MetricSummary = {
+		n: w.n,
+		mean: w.n > 0 ? w.mean : NaN,
+		sd: w.sd,
+		ci95: w.n > 1 ? [w.mean - h, w.mean + h] : [NaN, NaN],
+		halfWidth: h,
+		p5: percentileSorted(sorted, 0.05),
+		p10: percentileSorted(sorted, 0.1),
+		p50: percentileSorted(sorted, 0.5),
+		p90: percentileSorted(sorted, 0.9),
+		p95: percentileSorted(sorted, 0.95),
+		min: w.n > 0 ? w.min : NaN,
+		max: w.n > 0 ? w.max : NaN
+	};
+	if (ones >= 0 && w.n > 0) s.share = probability(ones, w.n);
+	return s;
+}
+
+function summariseDiff(w: Welford): DiffSummary {
+	const h = w.halfWidth95;
+	const ci95: [number, number] = w.n > 1 ? [w.mean - h, w.mean + h] : [NaN, NaN];
+	return {
+		n: w.n,
+		mean: w.n > 0 ? w.mean : NaN,
+		sd: w.sd,
+		ci95,
+		halfWidth: h,
+		significant: w.n > 1 && (ci95[0] > 0 || ci95[1] < 0)
+	};
+}
+
+/**
+ * Accumulates replications strictly in replication order and summarises them. Keeps each
+ * metric's column (for percentiles) and each draft's daily rows (for bands).
+ */
+export class RunAccumulator {
+	readonly draftCount: number;
+	readonly metricCount: number;
+	n = 0;
+	contacts = 0;
+	/** n at which the stopping rule first held (checked after every replication), or null. */
+	precisionReachedAt: number | null = null;
+	private readonly welf: Welford[];
+	private readonly diffs: Welford[];
+	private readonly pairs: [number, number][] = [];
+	private columns: Float64Array[];
+	/** Count of ones per column, or -1 once a value other than 0/1 was seen. */
+	private readonly ones: Float64Array;
+	private readonly daily: Float64Array[][];
+	private readonly stop?: StoppingRule;
+
+	constructor(draftCount: number, metricCount: number, stop?: StoppingRule) {
+		this.draftCount = draftCount;
+		this.metricCount = metricCount;
+		this.stop = stop;
+		const cells = draftCount * metricCount;
+		this.welf = Array.from({ length: cells }, () => new Welford());
+		this.columns = Array.from({ length: cells }, () => new Float64Array(16));
+		this.ones = new Float64Array(cells);
+		for (let a = 0; a < draftCount; a++) for (let b = a + 1; b < draftCount; b++) this.pairs.push([a, b]);
+		this.diffs = Array.from({ length: this.pairs.length * metricCount }, () => new Welford());
+		this.daily = Array.from({ length: draftCount }, () => []);
+	}
+
+	/** Add the next replication; `row.rep` must equal the number already added. */
+	add(row: ReplicationRow): void {
+		if (row.rep !== this.n) throw new Error(`RunAccumulator: expected replication ${this.n}, got ${row.rep}`);
+		if (row.drafts.length !== this.draftCount)
+			throw new Error(`RunAccumulator: expected ${this.draftCount} drafts, got ${row.drafts.length}`);
+		const M = this.metricCount;
+		const i = this.n;
+		if (i === this.columns[0].length) {
+			this.columns = this.columns.map((c) => {
+				const g = new Float64Array(c.length * 2);
+				g.set(c);
+				return g;
+			});
+		}
+		for (let d = 0; d < this.draftCount; d++) {
+			const s = row.drafts[d].scalars;
+			if (s.length !== M)
+				throw new Error(`RunAccumulator: draft ${d} has ${s.length} scalars, expected ${M}`);
+			for (let m = 0; m < M; m++) {
+				const cell = d * M + m;
+				const x = s[m];
+				this.welf[cell].push(x);
+				this.columns[cell][i] = x;
+				if (this.ones[cell] >= 0) {
+					if (x === 1) this.ones[cell]++;
+					else if (x !== 0) this.ones[cell] = -1;
+				}
+			}
+			const daily = row.drafts[d].daily;
+			if (daily) this.daily[d].push(daily);
+		}
+		for (let p = 0; p < this.pairs.length; p++) {
+			const a = row.drafts[this.pairs[p][0]].scalars;
+			const b = row.drafts[this.pairs[p][1]].scalars;
+			for (let m = 0; m < M; m++) this.diffs[p * M + m].push(b[m] - a[m]);
+		}
+		this.n++;
+		this.contacts += row.contacts;
+		if (this.stop && this.precisionReachedAt === null) {
+			const perDraft: Welford[] = [];
+			for (let d = 0; d < this.draftCount; d++) perDraft.push(this.welf[d * M + this.stop.metric]);
+			if (precisionReached(perDraft, this.stop)) this.precisionReachedAt = this.n;
+		}
+	}
+
+	/** The accumulator of one draft's metric. */
+	welford(draft: number, metric: number): Welford {
+		return this.welf[draft * this.metricCount + metric];
+	}
+
+	/** The values of one draft's metric in replication order (a view; do not keep across add()). */
+	column(draft: number, metric: number): Float64Array {
+		return this.columns[draft * this.metricCount + metric].subarray(0, this.n);
+	}
+
+	/** Probability that a draft's metric satisfies `predicate` (e.g. a breach), with a Wilson interval. */
+	probability(draft: number, metric: number, predicate: (x: number) => boolean): Probability {
+		return eventProbability(this.column(draft, metric), predicate);
+	}
+
+	/** P10/P50/P90 per cell of the daily table across replications, or undefined without daily rows. */
+	bands(draft: number): DailyBands | undefined {
+		const rows = this.daily[draft];
+		if (rows.length === 0) return undefined;
+		const L = rows[0].length;
+		const out: DailyBands = { p10: new Float64Array(L), p50: new Float64Array(L), p90: new Float64Array(L) };
+		const tmp = new Float64Array(rows.length);
+		for (let j = 0; j < L; j++) {
+			for (let r = 0; r < rows.length; r++) tmp[r] = rows[r][j];
+			tmp.sort();
+			out.p10[j] = percentileSorted(tmp, 0.1);
+			out.p50[j] = percentileSorted(tmp, 0.5);
+			out.p90[j] = percentileSorted(tmp, 0.9);
+		}
+		return out;
+	}
+
+	/** The summary of the replications added so far. */
+	summary(opts: { bands?: boolean } = {}): RunSummary {
+		const M = this.metricCount;
+		const drafts: DraftSummary[] = [];
+		for (let d = 0; d < this.draftCount; d++) {
+			const metrics: MetricSummary[] = [];
+			for (let m = 0; m < M; m++) {
+				const cell = d * M + m;
+				metrics.push(summariseColumn(this.welf[cell], this.column(d, m), this.ones[cell]));
+			}
+			const ds: DraftSummary = { metrics };
+			if (opts.bands) {
+				const b = this.bands(d);
+				if (b) ds.bands = b;
+			}
+			drafts.push(ds);
+		}
+		const pairs: PairSummary[] = this.pairs.map(([a, b], p) => ({
+			a,
+			b,
+			metrics: Array.from({ length: M }, (_, m) => summariseDiff(this.diffs[p * M + m]))
+		}));
+		return { n: this.n, contacts: this.contacts, precisionReachedAt: this.precisionReachedAt, drafts, pairs };
+	}
+}
+
+/**
+ * Summarise replications given in replication order (rows[i].rep === i), in one pass.
+ * With a stopping rule, only the replications up to the point where it held are summarised.
+ */
+export function summarise(
+	rows: readonly ReplicationRow[],
+	opts: { stop?: StoppingRule; bands?: boolean } = {}
+): RunSummary {
+	if (rows.length === 0) throw new Error('summarise: no replications');
+	const acc = new RunAccumulator(rows[0].drafts.length, rows[0].drafts[0].scalars.length, opts.stop);
+	for (const row of rows) {
+		if (acc.precisionReachedAt !== null) break;
+		acc.add(row);
+	}
+	return acc.summary({ bands: opts.bands });
+}
+
+/** Pair summary for drafts (a, b) from a run summary, or undefined. */
+export function pairOf(summary: RunSummary, a: number, b: number): PairSummary | undefined {
+	return summary.pairs.find((p) => p.a === a && p.b === b);
+}
