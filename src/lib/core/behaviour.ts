@@ -1,0 +1,599 @@
+/**
+ * The misalignment mechanism (MODEL.md parts 4-5): how an agent scorecard turns into behaviour.
+ *
+ *   scorecard weights -> speed pressure p in [0, 1] -> effort e in [minEffort, 1]
+ *     -> handle time = e x required work x agent work factor + after-call work
+ *     -> P(resolved) = base resolvability x agent resolve factor x e^k
+ *     -> P(dumped) rises once p passes a threshold (dumped: short, unresolved, poor CSAT and QA)
+ *     -> P(satisfied) and expected QA score per contact
+ *
+ * Every parameter is named in `BEHAVIOUR_PARAMS` with its default, unit, range, a one-line
+ * explanation and its source or rationale, so the UI can show (and a negotiator can challenge) it.
+ * The draft never sets an outcome: it sets weights; everything else follows from these functions.
+ *
+ * All functions are pure, allocation-free and smooth (at least C1) in their continuous inputs.
+ */
+
+/** Scorecard keys, as in the draft schema's `SCORECARD_KEYS` (kept in sync by a test). */
+export type ScorecardKey =
+	| 'aht'
+	| 'contactsPerHour'
+	| 'serviceLevel'
+	| 'asa'
+	| 'abandonRate'
+	| 'fcr'
+	| 'repeatContactRate'
+	| 'csat'
+	| 'qaScore';
+
+/** Relative weights of the agent scorecard (need not sum to 1; negative values are treated as 0). */
+export type ScorecardWeightsInput = Partial<Record<ScorecardKey, number>>;
+
+/**
+ * What each scorecard metric pushes agents towards: 'speed' (handle faster), 'outcome' (resolve,
+ * satisfy, comply) or 'service' (queue metrics, delivered mostly by staffing; only a share
+ * `serviceSpeedShare` of their weight is felt by agents as speed pressure).
+ */
+export const SCORECARD_CLASS: Record<ScorecardKey, 'speed' | 'outcome' | 'service'> = {
+	aht: 'speed',
+	contactsPerHour: 'speed',
+	serviceLevel: 'service',
+	asa: 'service',
+	abandonRate: 'service',
+	fcr: 'outcome',
+	repeatContactRate: 'outcome',
+	csat: 'outcome',
+	qaScore: 'outcome'
+};
+
+/** All behaviour, satisfaction and QA parameters (see BEHAVIOUR_PARAMS for units and sources). */
+export interface BehaviourParams {
+	serviceSpeedShare: number;
+	intrinsicOutcomeWeight: number;
+	minEffort: number;
+	pressureMidpoint: number;
+	pressureSensitivity: number;
+	resolutionElasticity: number;
+	dumpThreshold: number;
+	maxDumpRate: number;
+	dumpHandleFraction: number;
+	skillSpread: number;
+	skillResolutionSpread: number;
+	newHireShare: number;
+	newHireSlowdown: number;
+	newHireResolution: number;
+	satBase: number;
+	satWaitPerMinute: number;
+	satUnresolvedFactor: number;
+	satAttemptPenalty: number;
+	satRushPenalty: number;
+	satDumpFactor: number;
+	qaBase: number;
+	qaRushPenalty: number;
+	qaDumpScore: number;
+	qaItemsPerEvaluation: number;
+}
+export type BehaviourParamKey = keyof BehaviourParams;
+
+/** Where a parameter lives in a scenario file: assumptions.behaviour, .customers.satisfaction or .qa. */
+export type ParamGroup = 'agents' | 'satisfaction' | 'qa';
+
+/** Metadata of one parameter, for the schema (range) and the UI (label, help, source). */
+export interface ParamMeta {
+	key: BehaviourParamKey;
+	group: ParamGroup;
+	label: string;
+	default: number;
+	unit: string;
+	min: number;
+	max: number;
+	integer?: boolean;
+	/** One line: what it does. */
+	help: string;
+	/** Public source, or "Assumption:" with the rationale. */
+	source: string;
+}
+
+export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
+	// --- pressure
+	{
+		key: 'serviceSpeedShare',
+		group: 'agents',
+		label: 'Service weight felt as speed',
+		default: 0.25,
+		unit: 'fraction',
+		min: 0,
+		max: 1,
+		help: 'Share of the scorecard weight on SL, ASA and abandonment that agents feel as pressure to handle faster.',
+		source:
+			'Assumption: queue metrics are delivered mainly by staffing, but "calls waiting" boards push agents to hurry; a quarter is a middle guess.'
+	},
+	{
+		key: 'intrinsicOutcomeWeight',
+		group: 'agents',
+		label: "Agents' own wish to resolve",
+		default: 0.3,
+		unit: 'weight (scorecard sums to 1)',
+		min: 0,
+		max: 5,
+		help: 'Unscored weight agents put on solving the problem anyway; keeps pressure below 1 even under an AHT-only scorecard.',
+		source:
+			'Assumption: professional pride and customers in front of them; with 0.3 an AHT-only scorecard gives pressure 0.77.'
+	},
+	// --- effort
+	{
+		key: 'minEffort',
+		group: 'agents',
+		label: 'Minimum effort',
+		default: 0.7,
+		unit: 'fraction of required work',
+		min: 0.2,
+		max: 1,
+		help: 'Share of the required work still done under maximum speed pressure (non-dumped contacts).',
+		source:
+			'Assumption: AHT-driven coaching commonly cuts handle time by 20-30 %; 0.7 allows a 30 % cut of the work part.'
+	},
+	{
+		key: 'pressureMidpoint',
+		group: 'agents',
+		label: 'Pressure midpoint',
+		default: 0.5,
+		unit: 'pressure 0..1',
+		min: 0.05,
+		max: 0.95,
+		help: 'Speed pressure at which effort has dropped half-way from 1 to the minimum.',
+		source: 'Assumption: a scorecard with as much weight on speed as on outcomes sits half-way.'
+	},
+	{
+		key: 'pressureSensitivity',
+		group: 'agents',
+		label: 'Pressure sensitivity',
+		default: 6,
+		unit: '1/pressure',
+		min: 0.5,
+		max: 30,
+		help: 'Steepness of the S-curve from pressure to effort; higher = agents react more sharply around the midpoint.',
+		source: 'Assumption: 6 makes the curve nearly flat below pressure 0.2 and above 0.8.'
+	},
+	// --- resolution
+	{
+		key: 'resolutionElasticity',
+		group: 'agents',
+		label: 'Resolution elasticity',
+		default: 1.5,
+		unit: 'exponent',
+		min: 0,
+		max: 5,
+		help: 'k in P(resolved) = base resolvability x effort^k: how fast resolution falls when work is skipped.',
+		source:
+			'Assumption: skipped steps are mostly verification and root-cause questions, so resolution falls a little faster than the work done (k > 1).'
+	},
+	// --- dumping
+	{
+		key: 'dumpThreshold',
+		group: 'agents',
+		label: 'Dumping threshold',
+		default: 0.6,
+		unit: 'pressure 0..1',
+		min: 0,
+		max: 1,
+		help: 'Speed pressure above which agents start to dump contacts (release, transfer, deflect).',
+		source: 'Assumption: dumping appears only when speed clearly dominates the scorecard.'
+	},
+	{
+		key: 'maxDumpRate',
+		group: 'agents',
+		label: 'Dump rate at full pressure',
+		default: 0.08,
+		unit: 'fraction of contacts',
+		min: 0,
+		max: 0.5,
+		help: 'Share of contacts dumped at speed pressure 1 (smoothly from 0 at the threshold).',
+		source:
+			'Assumption: call-avoidance (hang-ups, blind transfers) of a few % of contacts is a known symptom of AHT targets.'
+	},
+	{
+		key: 'dumpHandleFraction',
+		group: 'agents',
+		label: 'Dumped contact length',
+		default: 0.2,
+		unit: 'fraction of work + ACW',
+		min: 0.01,
+		max: 1,
+		help: 'Handle time of a dumped contact as a share of its normal work plus after-call work.',
+		source: 'Assumption: a dump ends the contact early: a short greeting and a transfer or release.'
+	},
+	// --- agents
+	{
+		key: 'skillSpread',
+		group: 'agents',
+		label: 'Skill spread (speed)',
+		default: 0.15,
+		unit: 'sigma of log work factor',
+		min: 0,
+		max: 1,
+		help: "Spread of agents' own speed: each agent's work time is multiplied by a lognormal factor with mean 1.",
+		source: 'Assumption: AHT of tenured agents on one queue typically differs by 10-20 % (1 sd).'
+	},
+	{
+		key: 'skillResolutionSpread',
+		group: 'agents',
+		label: 'Skill spread (resolution)',
+		default: 0.05,
+		unit: 'sigma of log resolve factor',
+		min: 0,
+		max: 0.5,
+		help: "Spread of agents' resolution ability: multiplier of the resolution probability, lognormal, median 1.",
+		source: 'Assumption: a few points of FCR between average and good agents.'
+	},
+	{
+		key: 'newHireShare',
+		group: 'agents',
+		label: 'Share of new hires',
+		default: 0.15,
+		unit: 'fraction of agents',
+		min: 0,
+		max: 1,
+		help: 'Share of agents still in their first months (slower, resolve less).',
+		source:
+			'MODEL.md: annual attrition 30-45 %; with ~4-5 months to proficiency about 15 % of the floor is new.'
+	},
+	{
+		key: 'newHireSlowdown',
+		group: 'agents',
+		label: 'New-hire slowdown',
+		default: 1.3,
+		unit: 'x work time',
+		min: 1,
+		max: 3,
+		help: "Multiplier of a new hire's work time.",
+		source: 'Assumption: speed-to-proficiency curves commonly start 20-40 % above tenured AHT.'
+	},
+	{
+		key: 'newHireResolution',
+		group: 'agents',
+		label: 'New-hire resolution',
+		default: 0.85,
+		unit: 'x resolution probability',
+		min: 0.1,
+		max: 1,
+		help: "Multiplier of a new hire's resolution probability.",
+		source: 'Assumption: new hires escalate and miss more; about 15 % fewer resolutions.'
+	},
+	// --- satisfaction
+	{
+		key: 'satBase',
+		group: 'satisfaction',
+		label: 'Satisfaction, best case',
+		default: 0.9,
+		unit: 'probability',
+		min: 0,
+		max: 1,
+		help: 'P(satisfied) for a first contact answered at once, resolved, with full effort.',
+		source:
+			'SQM Group: retail CSAT about 81 % on average; resolved first contacts score well above the average.'
+	},
+	{
+		key: 'satWaitPerMinute',
+		group: 'satisfaction',
+		label: 'Satisfaction lost per minute of wait',
+		default: 0.05,
+		unit: '1/minute',
+		min: 0,
+		max: 2,
+		help: 'P(satisfied) is multiplied by exp(-this x minutes waited).',
+		source: 'Assumption: a 2-minute wait costs about 10 % of satisfaction.'
+	},
+	{
+		key: 'satUnresolvedFactor',
+		group: 'satisfaction',
+		label: 'Unresolved contact factor',
+		default: 0.5,
+		unit: 'x probability',
+		min: 0,
+		max: 1,
+		help: 'Multiplier of P(satisfied) when the contact did not resolve the issue.',
+		source: 'Assumption after SQM: unresolved contacts score far lower; halving is a conservative middle.'
+	},
+	{
+		key: 'satAttemptPenalty',
+		group: 'satisfaction',
+		label: 'Satisfaction lost per extra contact',
+		default: 0.15,
+		unit: 'fraction per attempt',
+		min: 0,
+		max: 1,
+		help: 'Each contact about the same issue after the first multiplies P(satisfied) by (1 - this).',
+		source: 'SQM Group: each additional contact costs about 15 % of customer satisfaction.'
+	},
+	{
+		key: 'satRushPenalty',
+		group: 'satisfaction',
+		label: 'Satisfaction lost to rushing',
+		default: 0.5,
+		unit: 'per unit of missing effort',
+		min: 0,
+		max: 1,
+		help: 'P(satisfied) is multiplied by (1 - this x (1 - effort)): a rushed agent feels rushed.',
+		source: 'Assumption: effort 0.8 costs 10 % of satisfaction on top of its effect on resolution.'
+	},
+	{
+		key: 'satDumpFactor',
+		group: 'satisfaction',
+		label: 'Dumped contact factor',
+		default: 0.4,
+		unit: 'x probability',
+		min: 0,
+		max: 1,
+		help: 'Extra multiplier of P(satisfied) for a dumped contact (on top of it being unresolved).',
+		source: 'Assumption: being cut off or bounced is worse than an honest failure to resolve.'
+	},
+	// --- QA
+	{
+		key: 'qaBase',
+		group: 'qa',
+		label: 'QA score at full effort',
+		default: 0.9,
+		unit: 'score 0..1',
+		min: 0,
+		max: 1,
+		help: 'Expected QA score (share of form items passed) of a contact handled with full effort.',
+		source: 'Assumption: QA programmes commonly target and report 85-90 %.'
+	},
+	{
+		key: 'qaRushPenalty',
+		group: 'qa',
+		label: 'QA lost to rushing',
+		default: 0.8,
+		unit: 'per unit of missing effort',
+		min: 0,
+		max: 2,
+		help: 'Expected QA score is multiplied by (1 - this x (1 - effort)): skipped steps fail form items.',
+		source: 'Assumption: most skipped work (verification, summaries, notes) is what QA forms check.'
+	},
+	{
+		key: 'qaDumpScore',
+		group: 'qa',
+		label: 'QA score of a dumped contact',
+		default: 0.3,
+		unit: 'score 0..1',
+		min: 0,
+		max: 1,
+		help: 'Expected QA score of a dumped contact.',
+		source: 'Assumption: a dump fails most process items.'
+	},
+	{
+		key: 'qaItemsPerEvaluation',
+		group: 'qa',
+		label: 'Items per QA form',
+		default: 20,
+		unit: 'items',
+		min: 1,
+		max: 200,
+		integer: true,
+		help: 'Items on a QA form; a measured score is passed items / items, so fewer items = noisier scores.',
+		source: 'Assumption: typical contact-centre QA forms have 15-30 items.'
+	}
+];
+
+/** Defaults of every behaviour parameter. */
+export const DEFAULT_BEHAVIOUR: BehaviourParams = Object.fromEntries(
+	BEHAVIOUR_PARAMS.map((m) => [m.key, m.default])
+) as unknown as BehaviourParams;
+
+/** Parameter metadata by key. */
+export const BEHAVIOUR_PARAM_META: Record<BehaviourParamKey, ParamMeta> = Object.fromEntries(
+	BEHAVIOUR_PARAMS.map((m) => [m.key, m])
+) as Record<BehaviourParamKey, ParamMeta>;
+
+/** The keys of one group, in table order. */
+export function paramKeys(group: ParamGroup): BehaviourParamKey[] {
+	return BEHAVIOUR_PARAMS.filter((m) => m.group === group).map((m) => m.key);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function clamp01(x: number): number {
+	return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+function sigmoid(x: number): number {
+	return 1 / (1 + Math.exp(-x));
+}
+
+/**
+ * Speed pressure in [0, 1] from the scorecard weights:
+ *   speed   = w(aht) + w(contactsPerHour) + serviceSpeedShare x (w(SL) + w(ASA) + w(abandon))
+ *   outcome = w(fcr) + w(repeats) + w(csat) + w(qa)
+ *   p = speed / (speed + outcome + intrinsicOutcomeWeight), weights first normalised to sum 1.
+ * Then the vendor's coaching bias b in [-1, 1] moves p towards 1 (b > 0) or 0 (b < 0) by |b| of the way.
+ * An empty scorecard gives 0 (no pressure either way).
+ */
+export function speedPressure(
+	weights: ScorecardWeightsInput,
+	params: Pick<BehaviourParams, 'serviceSpeedShare' | 'intrinsicOutcomeWeight'>,
+	coachingSpeedBias = 0
+): number {
+	let total = 0;
+	let speed = 0;
+	let outcome = 0;
+	for (const key of Object.keys(SCORECARD_CLASS) as ScorecardKey[]) {
+		const w = Math.max(0, weights[key] ?? 0);
+		total += w;
+		const cls = SCORECARD_CLASS[key];
+		if (cls === 'speed') speed += w;
+		else if (cls === 'outcome') outcome += w;
+		else speed += params.serviceSpeedShare * w;
+	}
+	let p = 0;
+	if (total > 0) {
+		speed /= total;
+		outcome /= total;
+		const denom = speed + outcome + params.intrinsicOutcomeWeight;
+		p = denom > 0 ? speed / denom : 0;
+	}
+	const b = Math.max(-1, Math.min(1, coachingSpeedBias));
+	p = b >= 0 ? p + b * (1 - p) : p * (1 + b);
+	return clamp01(p);
+}
+
+/**
+ * Effort (fraction of the required work done) from speed pressure p:
+ *   effort = 1 - (1 - minEffort) x L(p), L(p) = (s(p) - s(0)) / (s(1) - s(0)), s(p) = sigmoid(k (p - m))
+ * with k = pressureSensitivity and m = pressureMidpoint. L rises smoothly from 0 to 1, so effort falls
+ * smoothly from 1 (no pressure) to minEffort (full pressure) and never rises with pressure.
+ */
+export function effortFromPressure(
+	pressure: number,
+	params: Pick<BehaviourParams, 'minEffort' | 'pressureMidpoint' | 'pressureSensitivity'>
+): number {
+	const p = clamp01(pressure);
+	const k = params.pressureSensitivity;
+	const m = params.pressureMidpoint;
+	const s0 = sigmoid(-k * m);
+	const s1 = sigmoid(k * (1 - m));
+	const l = (sigmoid(k * (p - m)) - s0) / (s1 - s0);
+	return 1 - (1 - params.minEffort) * clamp01(l);
+}
+
+/**
+ * Probability that a (non-dumped) contact resolves the issue:
+ *   min(1, base resolvability x agent resolve factor x effort^resolutionElasticity).
+ * Effort 1 and an average agent (factor 1) give the intent's base resolvability.
+ */
+export function resolutionProbability(
+	baseResolvability: number,
+	effort: number,
+	agentResolveFactor: number,
+	params: Pick<BehaviourParams, 'resolutionElasticity'>
+): number {
+	return clamp01(
+		baseResolvability * agentResolveFactor * Math.pow(clamp01(effort), params.resolutionElasticity)
+	);
+}
+
+/**
+ * Probability that a contact is dumped, from speed pressure p:
+ *   0 for p <= dumpThreshold, then maxDumpRate x smoothstep((p - threshold) / (1 - threshold)),
+ * smoothstep(x) = 3x^2 - 2x^3 (C1-smooth, 0 at the threshold, maxDumpRate at p = 1).
+ */
+export function dumpProbability(
+	pressure: number,
+	params: Pick<BehaviourParams, 'dumpThreshold' | 'maxDumpRate'>
+): number {
+	const t = params.dumpThreshold;
+	if (pressure <= t || t >= 1) return 0;
+	const x = clamp01((pressure - t) / (1 - t));
+	return params.maxDumpRate * x * x * (3 - 2 * x);
+}
+
+/**
+ * Probability that the customer is satisfied with one contact:
+ *   satBase x exp(-satWaitPerMinute x wait/60) x (1 - satAttemptPenalty)^(attempt - 1)
+ *     x (resolved ? 1 : satUnresolvedFactor) x (1 - satRushPenalty x (1 - effort)) x (dumped ? satDumpFactor : 1)
+ * A product of factors in [0, 1]: never rises with wait, attempt, missing effort, non-resolution or dumping.
+ * @param waitSeconds the contact's wait in the queue, seconds
+ * @param attempt 1 for the first contact about the issue, 2 for the first repeat, ...
+ */
+export function satisfactionProbability(
+	waitSeconds: number,
+	resolved: boolean,
+	attempt: number,
+	effort: number,
+	dumped: boolean,
+	params: Pick<
+		BehaviourParams,
+		| 'satBase'
+		| 'satWaitPerMinute'
+		| 'satUnresolvedFactor'
+		| 'satAttemptPenalty'
+		| 'satRushPenalty'
+		| 'satDumpFactor'
+	>
+): number {
+	let p = params.satBase * Math.exp((-params.satWaitPerMinute * Math.max(0, waitSeconds)) / 60);
+	if (attempt > 1) p *= Math.pow(1 - params.satAttemptPenalty, attempt - 1);
+	if (!resolved) p *= params.satUnresolvedFactor;
+	p *= 1 - params.satRushPenalty * (1 - clamp01(effort));
+	if (dumped) p *= params.satDumpFactor;
+	return clamp01(p);
+}
+
+/**
+ * Expected QA score (0..1) of one contact: qaDumpScore when dumped, else
+ * qaBase x max(0, 1 - qaRushPenalty x (1 - effort)).
+ * A measured evaluation is Binomial(qaItemsPerEvaluation, this) / qaItemsPerEvaluation (drawn by the engine).
+ */
+export function expectedQaScore(
+	effort: number,
+	dumped: boolean,
+	params: Pick<BehaviourParams, 'qaBase' | 'qaRushPenalty' | 'qaDumpScore'>
+): number {
+	if (dumped) return params.qaDumpScore;
+	return clamp01(params.qaBase * Math.max(0, 1 - params.qaRushPenalty * (1 - clamp01(effort))));
+}
+
+/** One agent's own factors. */
+export interface AgentFactors {
+	/** Multiplies the required work content (1 = average tenured agent; > 1 slower). */
+	workFactor: number;
+	/** Multiplies the resolution probability (1 = average tenured agent). */
+	resolveFactor: number;
+	newHire: boolean;
+}
+
+/**
+ * An agent's factors from two standard normal scores (zSpeed: positive = faster; zResolve: positive =
+ * resolves more) and whether the agent is a new hire:
+ *   workFactor = exp(-skillSpread x zSpeed - skillSpread^2 / 2) (mean 1 over agents) x (newHire ? newHireSlowdown : 1)
+ *   resolveFactor = exp(skillResolutionSpread x zResolve) x (newHire ? newHireResolution : 1)
+ */
+export function agentFactors(
+	zSpeed: number,
+	zResolve: number,
+	newHire: boolean,
+	params: Pick<
+		BehaviourParams,
+		'skillSpread' | 'skillResolutionSpread' | 'newHireSlowdown' | 'newHireResolution'
+	>
+): AgentFactors {
+	const s = params.skillSpread;
+	let workFactor = Math.exp(-s * zSpeed - (s * s) / 2);
+	let resolveFactor = Math.exp(params.skillResolutionSpread * zResolve);
+	if (newHire) {
+		workFactor *= params.newHireSlowdown;
+		resolveFactor *= params.newHireResolution;
+	}
+	return { workFactor, resolveFactor, newHire };
+}
+
+/**
+ * The behaviour of a whole scorecard, for display and for the compiler: pressure, effort, dump
+ * probability and the factors they imply for an average tenured agent on a contact of base
+ * resolvability 1 (multiply by the intent's base to get its resolution probability).
+ */
+export interface ScorecardBehaviour {
+	pressure: number;
+	effort: number;
+	dumpProbability: number;
+	/** effort^k: the resolution multiplier of a non-dumped contact. */
+	resolutionFactor: number;
+	/** Expected QA score of a non-dumped contact. */
+	qaScore: number;
+}
+
+export function scorecardBehaviour(
+	weights: ScorecardWeightsInput,
+	params: BehaviourParams,
+	coachingSpeedBias = 0
+): ScorecardBehaviour {
+	const pressure = speedPressure(weights, params, coachingSpeedBias);
+	const effort = effortFromPressure(pressure, params);
+	return {
+		pressure,
+		effort,
+		dumpProbability: dumpProbability(pressure, params),
+		resolutionFactor: resolutionProbability(1, effort, 1, params),
+		qaScore: expectedQaScore(effort, false, params)
+	};
+}
