@@ -150,7 +150,10 @@ describe('satisfaction', () => {
 		const base = satisfactionProbability(0, true, 1, 1, false, d);
 		expect(base).toBeCloseTo(d.satBase, 12);
 		expect(satisfactionProbability(120, true, 1, 1, false, d)).toBeLessThan(base);
-		expect(satisfactionProbability(0, false, 1, 1, false, d)).toBeCloseTo(base * d.satUnresolvedFactor, 12);
+		expect(satisfactionProbability(0, false, 1, 1, false, d)).toBeCloseTo(
+			base * (1 - d.satUnresolvedPenalty),
+			12
+		);
 		expect(satisfactionProbability(0, false, 1, 1, true, d)).toBeLessThan(
 			satisfactionProbability(0, false, 1, 1, false, d)
 		);
@@ -169,22 +172,22 @@ describe('satisfaction', () => {
 });
 
 describe('agents', () => {
-	it('average tenured agent has factors 1 (work mean 1 over the spread)', () => {
-		const a = agentFactors(0, 0, false, { ...d, skillSpread: 0 });
+	it('average tenured agent has factors 1 (talk-time factor has mean 1 over the spread)', () => {
+		const a = agentFactors(0, false, { ...d, skillSpread: 0 });
 		expect(a.workFactor).toBe(1);
 		expect(a.resolveFactor).toBe(1);
-		// E[exp(-s Z - s^2/2)] = 1: check by quadrature over the normal density
+		// E[exp(s Z - s^2/2)] = 1: check by quadrature over the normal density
 		let m = 0;
 		const dz = 0.001;
 		for (let z = -8; z < 8; z += dz)
-			m += ((agentFactors(z, 0, false, d).workFactor * Math.exp((-z * z) / 2)) / Math.sqrt(2 * Math.PI)) * dz;
+			m += ((agentFactors(z, false, d).workFactor * Math.exp((-z * z) / 2)) / Math.sqrt(2 * Math.PI)) * dz;
 		expect(m).toBeCloseTo(1, 5);
 	});
-	it('new hires are slower and resolve less; skilled agents faster', () => {
-		const t = agentFactors(0.5, 0.5, false, d);
-		const n = agentFactors(0.5, 0.5, true, d);
+	it('new hires are slower and resolve less', () => {
+		const t = agentFactors(0.5, false, d);
+		const n = agentFactors(0.5, true, d);
 		expect(n.workFactor).toBeCloseTo(t.workFactor * d.newHireSlowdown, 12);
 		expect(n.resolveFactor).toBeCloseTo(t.resolveFactor * d.newHireResolution, 12);
-		expect(agentFactors(1, 0, false, d).workFactor).toBeLessThan(agentFactors(-1, 0, false, d).workFactor);
+		expect(agentFactors(-20, false, { ...d, skillResolutionSpread: 0.5 }).resolveFactor).toBe(0);
 	});
 });

@@ -2,7 +2,7 @@
  * The misalignment mechanism (MODEL.md parts 4-5): how an agent scorecard turns into behaviour.
  *
  *   scorecard weights -> speed pressure p in [0, 1] -> effort e in [minEffort, 1]
- *     -> handle time = e x required work x agent work factor + after-call work
+ *     -> handle time = e x required work x agent talk-time factor + after-call work
  *     -> P(resolved) = base resolvability x agent resolve factor x e^k
  *     -> P(dumped) rises once p passes a threshold (dumped: short, unresolved, poor CSAT and QA)
  *     -> P(satisfied) and expected QA score per contact
@@ -64,10 +64,10 @@ export interface BehaviourParams {
 	newHireResolution: number;
 	satBase: number;
 	satWaitPerMinute: number;
-	satUnresolvedFactor: number;
+	satUnresolvedPenalty: number;
 	satAttemptPenalty: number;
 	satRushPenalty: number;
-	satDumpFactor: number;
+	satDumpPenalty: number;
 	qaBase: number;
 	qaRushPenalty: number;
 	qaDumpScore: number;
@@ -197,10 +197,10 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		group: 'agents',
 		label: 'Dumped contact length',
 		default: 0.2,
-		unit: 'fraction of work + ACW',
+		unit: 'fraction of talk time',
 		min: 0.01,
 		max: 1,
-		help: 'Handle time of a dumped contact as a share of its normal work plus after-call work.',
+		help: 'Talk time of a dumped contact as a share of its normal talk time (after-call work unchanged).',
 		source: 'Assumption: a dump ends the contact early: a short greeting and a transfer or release.'
 	},
 	// --- agents
@@ -209,10 +209,10 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		group: 'agents',
 		label: 'Skill spread (speed)',
 		default: 0.15,
-		unit: 'sigma of log work factor',
+		unit: 'sigma of log talk-time factor',
 		min: 0,
 		max: 1,
-		help: "Spread of agents' own speed: each agent's work time is multiplied by a lognormal factor with mean 1.",
+		help: "Spread of agents' own speed: each agent's talk time is multiplied by exp(this x z - this^2/2), z ~ N(0,1), mean 1.",
 		source: 'Assumption: AHT of tenured agents on one queue typically differs by 10-20 % (1 sd).'
 	},
 	{
@@ -220,10 +220,10 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		group: 'agents',
 		label: 'Skill spread (resolution)',
 		default: 0.05,
-		unit: 'sigma of log resolve factor',
+		unit: 'per sd of z',
 		min: 0,
 		max: 0.5,
-		help: "Spread of agents' resolution ability: multiplier of the resolution probability, lognormal, median 1.",
+		help: "Spread of agents' resolution: the resolution probability is multiplied by max(0, 1 + this x z), same z as speed.",
 		source: 'Assumption: a few points of FCR between average and good agents.'
 	},
 	{
@@ -278,21 +278,21 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		group: 'satisfaction',
 		label: 'Satisfaction lost per minute of wait',
 		default: 0.05,
-		unit: '1/minute',
+		unit: 'fraction per minute',
 		min: 0,
-		max: 2,
-		help: 'P(satisfied) is multiplied by exp(-this x minutes waited).',
+		max: 1,
+		help: 'P(satisfied) is multiplied by max(0, 1 - this x minutes waited).',
 		source: 'Assumption: a 2-minute wait costs about 10 % of satisfaction.'
 	},
 	{
-		key: 'satUnresolvedFactor',
+		key: 'satUnresolvedPenalty',
 		group: 'satisfaction',
-		label: 'Unresolved contact factor',
+		label: 'Satisfaction lost when unresolved',
 		default: 0.5,
-		unit: 'x probability',
+		unit: 'fraction',
 		min: 0,
 		max: 1,
-		help: 'Multiplier of P(satisfied) when the contact did not resolve the issue.',
+		help: 'P(satisfied) is multiplied by (1 - this) when the contact did not resolve the issue.',
 		source: 'Assumption after SQM: unresolved contacts score far lower; halving is a conservative middle.'
 	},
 	{
@@ -318,14 +318,14 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		source: 'Assumption: effort 0.8 costs 10 % of satisfaction on top of its effect on resolution.'
 	},
 	{
-		key: 'satDumpFactor',
+		key: 'satDumpPenalty',
 		group: 'satisfaction',
-		label: 'Dumped contact factor',
-		default: 0.4,
-		unit: 'x probability',
+		label: 'Satisfaction lost when dumped',
+		default: 0.6,
+		unit: 'fraction',
 		min: 0,
 		max: 1,
-		help: 'Extra multiplier of P(satisfied) for a dumped contact (on top of it being unresolved).',
+		help: 'P(satisfied) is further multiplied by (1 - this) for a dumped contact (on top of it being unresolved).',
 		source: 'Assumption: being cut off or bounced is worse than an honest failure to resolve.'
 	},
 	// --- QA
@@ -488,9 +488,9 @@ export function dumpProbability(
 }
 
 /**
- * Probability that the customer is satisfied with one contact:
- *   satBase x exp(-satWaitPerMinute x wait/60) x (1 - satAttemptPenalty)^(attempt - 1)
- *     x (resolved ? 1 : satUnresolvedFactor) x (1 - satRushPenalty x (1 - effort)) x (dumped ? satDumpFactor : 1)
+ * Probability that the customer is satisfied with one contact (the engine's formula, engine-config.ts):
+ *   satBase x max(0, 1 - satWaitPerMinute x wait/60) x (resolved ? 1 : 1 - satUnresolvedPenalty)
+ *     x (1 - satAttemptPenalty)^(attempt - 1) x (1 - satRushPenalty x (1 - effort)) x (dumped ? 1 - satDumpPenalty : 1)
  * A product of factors in [0, 1]: never rises with wait, attempt, missing effort, non-resolution or dumping.
  * @param waitSeconds the contact's wait in the queue, seconds
  * @param attempt 1 for the first contact about the issue, 2 for the first repeat, ...
@@ -505,17 +505,17 @@ export function satisfactionProbability(
 		BehaviourParams,
 		| 'satBase'
 		| 'satWaitPerMinute'
-		| 'satUnresolvedFactor'
+		| 'satUnresolvedPenalty'
 		| 'satAttemptPenalty'
 		| 'satRushPenalty'
-		| 'satDumpFactor'
+		| 'satDumpPenalty'
 	>
 ): number {
-	let p = params.satBase * Math.exp((-params.satWaitPerMinute * Math.max(0, waitSeconds)) / 60);
+	let p = params.satBase * Math.max(0, 1 - (params.satWaitPerMinute * Math.max(0, waitSeconds)) / 60);
+	if (!resolved) p *= 1 - params.satUnresolvedPenalty;
 	if (attempt > 1) p *= Math.pow(1 - params.satAttemptPenalty, attempt - 1);
-	if (!resolved) p *= params.satUnresolvedFactor;
 	p *= 1 - params.satRushPenalty * (1 - clamp01(effort));
-	if (dumped) p *= params.satDumpFactor;
+	if (dumped) p *= 1 - params.satDumpPenalty;
 	return clamp01(p);
 }
 
@@ -535,7 +535,7 @@ export function expectedQaScore(
 
 /** One agent's own factors. */
 export interface AgentFactors {
-	/** Multiplies the required work content (1 = average tenured agent; > 1 slower). */
+	/** Multiplies the talk time (1 = average tenured agent; > 1 slower). */
 	workFactor: number;
 	/** Multiplies the resolution probability (1 = average tenured agent). */
 	resolveFactor: number;
@@ -543,14 +543,14 @@ export interface AgentFactors {
 }
 
 /**
- * An agent's factors from two standard normal scores (zSpeed: positive = faster; zResolve: positive =
- * resolves more) and whether the agent is a new hire:
- *   workFactor = exp(-skillSpread x zSpeed - skillSpread^2 / 2) (mean 1 over agents) x (newHire ? newHireSlowdown : 1)
- *   resolveFactor = exp(skillResolutionSpread x zResolve) x (newHire ? newHireResolution : 1)
+ * An agent's factors from a standard normal score z and whether the agent is a new hire, as the
+ * engine draws them (engine-config.ts, 'skills' stream):
+ *   workFactor = exp(skillSpread x z - skillSpread^2 / 2) (mean 1 over agents) x (newHire ? newHireSlowdown : 1)
+ *   resolveFactor = max(0, 1 + skillResolutionSpread x z) x (newHire ? newHireResolution : 1)
+ * For display and tests; the engine applies the same formulas.
  */
 export function agentFactors(
-	zSpeed: number,
-	zResolve: number,
+	z: number,
 	newHire: boolean,
 	params: Pick<
 		BehaviourParams,
@@ -558,8 +558,8 @@ export function agentFactors(
 	>
 ): AgentFactors {
 	const s = params.skillSpread;
-	let workFactor = Math.exp(-s * zSpeed - (s * s) / 2);
-	let resolveFactor = Math.exp(params.skillResolutionSpread * zResolve);
+	let workFactor = Math.exp(s * z - (s * s) / 2);
+	let resolveFactor = Math.max(0, 1 + params.skillResolutionSpread * z);
 	if (newHire) {
 		workFactor *= params.newHireSlowdown;
 		resolveFactor *= params.newHireResolution;
