@@ -1,0 +1,51 @@
+/**
+ * The chart context: `ChartFrame` measures itself, builds the scales and publishes them here;
+ * layer components (axes, grid lines, reference lines) read them with `getChartContext()` and only
+ * draw. The object's properties are getters over the frame's reactive state, so layers update when
+ * the frame resizes or the data change.
+ */
+import { getContext, setContext } from 'svelte';
+
+export interface Margin {
+	top: number;
+	right: number;
+	bottom: number;
+	left: number;
+}
+
+/** The minimal scale shape the layers need: a d3 scale (linear, band, point, ...). */
+export interface AnyScale {
+	(value: never): number | undefined;
+	range(): number[];
+	domain(): unknown[];
+	ticks?: (count?: number) => unknown[];
+	bandwidth?: () => number;
+}
+
+export interface ChartContext<X = AnyScale, Y = AnyScale> {
+	readonly x: X;
+	readonly y: Y;
+	/** Outer width of the svg, px. */
+	readonly width: number;
+	/** Outer height of the svg, px. */
+	readonly height: number;
+	/** Plot area width (outer minus left/right margins), px. */
+	readonly innerWidth: number;
+	/** Plot area height (outer minus top/bottom margins and the legend), px. */
+	readonly innerHeight: number;
+	readonly margin: Margin;
+	/** True on narrow containers (< 600 px): layers use fewer ticks and shorter labels. */
+	readonly compact: boolean;
+}
+
+const KEY = Symbol('sla-chart');
+
+export function setChartContext<X, Y>(ctx: ChartContext<X, Y>): ChartContext<X, Y> {
+	return setContext(KEY, ctx);
+}
+
+export function getChartContext<X = AnyScale, Y = AnyScale>(): ChartContext<X, Y> {
+	const ctx = getContext<ChartContext<X, Y> | undefined>(KEY);
+	if (!ctx) throw new Error('Chart layers must be placed inside <ChartFrame>.');
+	return ctx;
+}
