@@ -1,13 +1,11 @@
+/**
+ * The browser's simulation worker (a module worker): exposes the API of ./sim-api.ts to the page
+ * through comlink. The pool creates it with
+ * `new Worker(new URL('../../../workers/sim.worker.ts', import.meta.url), { type: 'module' })`.
+ */
 import * as Comlink from 'comlink';
+import { api } from './sim-api';
 
-/** The simulation worker's API, as the page sees it through comlink. */
-const api = {
-	/** Round trip check: proves the worker pipeline builds and runs. */
-	ping(): string {
-		return 'pong';
-	}
-};
-
-export type SimWorkerApi = typeof api;
+export type { SimWorkerApi, SimJob, ChunkOptions } from './sim-api';
 
 Comlink.expose(api);
