@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+	CustomerOutcomeFloorSchema,
 	DraftSchema,
 	SCORECARD_KEYS,
 	draftFcrWindowDays,
@@ -154,6 +155,15 @@ describe('DraftSchema errors name the path and the rule', () => {
 		expect(m).toEqual(["scorecard.weights: weights are required when mode is 'manual'"]);
 		const z0 = issues({ ...minimal, scorecard: { mode: 'manual', weights: { aht: 0 } } });
 		expect(z0).toEqual(["scorecard.weights: at least one weight must be > 0 when mode is 'manual'"]);
+	});
+
+	it('customer-outcome floor (for the shared assumptions): defaults match the contract', async () => {
+		const { DEFAULT_OUTCOME_FLOOR } = await import('../../src/lib/core/contract');
+		expect(CustomerOutcomeFloorSchema.parse({})).toEqual(DEFAULT_OUTCOME_FLOOR);
+		const r = CustomerOutcomeFloorSchema.safeParse({ fcr: 70 });
+		expect(r.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+			'fcr: customerOutcomeFloor.fcr must be <= 1 (a fraction 0..1, e.g. 0.8 for 80 %)'
+		]);
 	});
 
 	it('scorecard keys stay in sync with the behaviour module', async () => {

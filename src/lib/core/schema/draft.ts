@@ -229,21 +229,17 @@ export type Price = z.infer<typeof PriceSchema>;
 
 export const AtRiskSchema = z
 	.strictObject({
-		percentOfInvoice: fraction('atRisk.percentOfInvoice')
-			.default(0.1)
-			.meta({
-				description: 'At-risk amount as a share of the monthly invoice (market: 0.10-0.12). Default 0.10.'
-			}),
+		percentOfInvoice: fraction('atRisk.percentOfInvoice').default(0.1).meta({
+			description: 'At-risk amount as a share of the monthly invoice (market: 0.10-0.12). Default 0.10.'
+		}),
 		poolAllocation: fraction('atRisk.poolAllocation').default(1).meta({
 			description:
 				"Share of the at-risk amount usable for credits in a month (the 'pool allocation %'). Default 1."
 		}),
-		cap: fraction('atRisk.cap')
-			.default(1)
-			.meta({
-				description:
-					"Most total credits in a month can be, as a share of the month's at-risk amount. Default 1."
-			})
+		cap: fraction('atRisk.cap').default(1).meta({
+			description:
+				"Most total credits in a month can be, as a share of the month's at-risk amount. Default 1."
+		})
 	})
 	.meta({
 		description: 'credit = atRisk.poolAllocation x metric.poolAllocation x (percentOfInvoice x invoice).'
@@ -445,3 +441,24 @@ export function draftFcrWindowDays(d: Draft): number {
 	for (const m of d.metrics) if (m.metric === 'fcr') return m.windowDays;
 	return 7;
 }
+
+/**
+ * The customer-outcome floor of the watermelon flag (SLA met while TRUE FCR or TRUE CSAT is below
+ * it). It is a judgement about customers, not a contract clause, and every draft of a scenario must
+ * be judged against the same floor: it belongs in the shared assumptions, not in a draft. Defined
+ * here so the assumptions schema can include it as `customerOutcomeFloor: CustomerOutcomeFloorSchema.prefault({})`;
+ * `contract.ts` uses the same defaults (DEFAULT_OUTCOME_FLOOR) when it is absent.
+ * Defaults: FCR 0.70 (bottom of SQM's "good" band, 70-79 %), CSAT 0.75 (middle of SQM's industry
+ * CSAT figures, 68-81 %).
+ */
+export const CustomerOutcomeFloorSchema = z
+	.strictObject({
+		fcr: fraction('customerOutcomeFloor.fcr')
+			.default(0.7)
+			.meta({ description: 'True FCR below this is "red" for customers. Default 0.70.' }),
+		csat: fraction('customerOutcomeFloor.csat')
+			.default(0.75)
+			.meta({ description: 'True CSAT below this is "red" for customers. Default 0.75.' })
+	})
+	.meta({ description: 'Customer-outcome floor for the watermelon flag (shared by all drafts).' });
+export type CustomerOutcomeFloor = z.infer<typeof CustomerOutcomeFloorSchema>;
