@@ -83,10 +83,12 @@ export const F = {
 	/** Customer issues resolved (counted on the resolving contact). */
 	ISSUES_RESOLVED: 34,
 	/** Sum of the contact attempt numbers of handled contacts (1 = first contact). */
-	ATTEMPT_SUM: 35
+	ATTEMPT_SUM: 35,
+	/** Of HANDLED: the first handled contact of its customer issue (issues that reached an agent). */
+	ISSUES_HANDLED: 36
 } as const;
 
-export const FIELD_COUNT = 36;
+export const FIELD_COUNT = 37;
 
 export type FieldName = keyof typeof F;
 export const FIELD_NAMES = Object.keys(F) as FieldName[];

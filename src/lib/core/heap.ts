@@ -1,0 +1,98 @@
+/**
+ * The event calendar: a binary min-heap over typed arrays, ordered by (time, sequence). The sequence
+ * number is assigned at push, so events at equal times come out first-in first-out, deterministically.
+ * Each event carries one int32 payload (the engine packs id * 8 + type). Cancellation is lazy: the
+ * engine leaves a dead event in the heap and recognises it when it pops (e.g. an abandonment timer of a
+ * customer who was answered). Arrays grow by doubling; nothing is allocated per event.
+ */
+export class EventHeap {
+	time: Float64Array;
+	seq: Float64Array;
+	data: Int32Array;
+	size = 0;
+	private nextSeq = 0;
+	/** Time of the event returned by the last `pop()`. */
+	poppedTime = 0;
+
+	constructor(capacity = 1024) {
+		this.time = new Float64Array(capacity);
+		this.seq = new Float64Array(capacity);
+		this.data = new Int32Array(capacity);
+	}
+
+	clear(): void {
+		this.size = 0;
+		this.nextSeq = 0;
+	}
+
+	private grow(): void {
+		const n = this.time.length * 2;
+		const t = new Float64Array(n);
+		t.set(this.time);
+		this.time = t;
+		const s = new Float64Array(n);
+		s.set(this.seq);
+		this.seq = s;
+		const d = new Int32Array(n);
+		d.set(this.data);
+		this.data = d;
+	}
+
+	push(t: number, payload: number): void {
+		if (this.size === this.time.length) this.grow();
+		const time = this.time;
+		const seq = this.seq;
+		const data = this.data;
+		const sq = this.nextSeq++;
+		let i = this.size++;
+		while (i > 0) {
+			const p = (i - 1) >> 1;
+			const pt = time[p];
+			if (pt < t || (pt === t && seq[p] < sq)) break;
+			time[i] = pt;
+			seq[i] = seq[p];
+			data[i] = data[p];
+			i = p;
+		}
+		time[i] = t;
+		seq[i] = sq;
+		data[i] = payload;
+	}
+
+	/** Time of the earliest event (Infinity when empty). */
+	peekTime(): number {
+		return this.size > 0 ? this.time[0] : Infinity;
+	}
+
+	/** Removes the earliest event, returns its payload and sets `poppedTime`. The heap must not be empty. */
+	pop(): number {
+		const time = this.time;
+		const seq = this.seq;
+		const data = this.data;
+		const out = data[0];
+		this.poppedTime = time[0];
+		const n = --this.size;
+		if (n > 0) {
+			const t = time[n];
+			const sq = seq[n];
+			const d = data[n];
+			let i = 0;
+			for (;;) {
+				let c = 2 * i + 1;
+				if (c >= n) break;
+				const r = c + 1;
+				if (r < n && (time[r] < time[c] || (time[r] === time[c] && seq[r] < seq[c]))) c = r;
+				const ct = time[c];
+				if (t < ct || (t === ct && sq < seq[c])) break;
+				time[i] = ct;
+				seq[i] = seq[c];
+				data[i] = data[c];
+				i = c;
+			}
+			time[i] = t;
+			seq[i] = sq;
+			data[i] = d;
+		}
+		return out;
+	}
+}
