@@ -6,7 +6,8 @@
 type Command = { run(argv: string[]): Promise<number>; summary: string };
 
 const commands: Record<string, () => Promise<Command>> = {
-	// erlang: './commands/erlang.ts' (engine issue), run: './commands/run.ts' (pool issue)
+	// erlang: './commands/erlang.ts' (engine issue)
+	run: () => import('./commands/run')
 };
 
 async function main(argv: string[]): Promise<number> {
