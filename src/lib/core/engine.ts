@@ -37,7 +37,17 @@
 import { F, FIELD_COUNT } from './fields';
 import { DistKind, checkEngineConfig, intervalCount, type EngineConfig } from './engine-config';
 import { EventHeap } from './heap';
-import { Sampler, gammaStd, invNormal, exponential, never, deterministic } from './distributions';
+import {
+	Sampler,
+	gammaStd,
+	invNormal,
+	exponential,
+	never,
+	deterministic,
+	lognormal,
+	gamma
+} from './distributions';
+import { requiredAgents } from './erlang';
 import { Stream, ALEA_A, TWO_M32 } from './rng';
 
 export interface SimResult {
@@ -1036,4 +1046,111 @@ export function textbookConfig(p: TextbookParams): EngineConfig {
 /** Number of warm-up rows of a textbook config. */
 export function warmupRows(p: TextbookParams): number {
 	return Math.ceil(((p.warmupHours ?? 1) * 3600) / (p.intervalSec ?? 900));
+}
+
+/**
+ * A representative full-model config (every mechanism on: busyness, three intents, abandonment,
+ * redials, callbacks with attempt cap and churn, dumps, skills and new hires, absenteeism, surveys, QA,
+ * staffing varying per interval from an Erlang C plan). Used by tests and the benchmark; the product's
+ * configs come from compile.ts. `days` defaults to 30, `firstContactsPerDay` to 3000.
+ */
+export function demoConfig(
+	opts: { days?: number; firstContactsPerDay?: number; staffingFactor?: number } = {}
+): EngineConfig {
+	const days = opts.days ?? 30;
+	const perDay = opts.firstContactsPerDay ?? 3000;
+	const len = 1800;
+	const open = 8 * 3600;
+	const close = 20 * 3600;
+	const ipd = (close - open) / len;
+	const rows = days * ipd;
+	const arrivalRate = new Float64Array(rows);
+	const forecast = new Float64Array(rows);
+	const required = new Float64Array(rows);
+	const scheduled = new Float64Array(rows);
+	const planned = new Int32Array(rows);
+	const shrink = 0.3;
+	const plannedAht = 0.5 * 285 + 0.35 * 465 + 0.15 * 765;
+	let wsum = 0;
+	for (let j = 0; j < ipd; j++) wsum += 0.5 + Math.sin((Math.PI * (j + 0.5)) / ipd);
+	for (let d = 0; d < days; d++) {
+		const dow = d % 7 >= 5 ? 0.7 : 1;
+		for (let j = 0; j < ipd; j++) {
+			const k = d * ipd + j;
+			const share = (0.5 + Math.sin((Math.PI * (j + 0.5)) / ipd)) / wsum;
+			const first = perDay * dow * share;
+			arrivalRate[k] = first / len;
+			forecast[k] = first * 1.25;
+			const req = requiredAgents({
+				arrivalRate: forecast[k] / len,
+				aht: plannedAht,
+				slThreshold: 20,
+				targetServiceLevel: 0.8
+			});
+			required[k] = req;
+			scheduled[k] = Math.ceil((req / (1 - shrink)) * (opts.staffingFactor ?? 1));
+			planned[k] = Math.round(scheduled[k] * (1 - shrink));
+		}
+	}
+	return {
+		days,
+		daySec: 86400,
+		openSec: open,
+		closeSec: close,
+		intervalSec: len,
+		intervalsPerDay: ipd,
+		closeRule: 'finish',
+		closedSpreadSec: 3600,
+		arrivalRate,
+		spike: null,
+		busynessCV: 0.1,
+		forecast,
+		agentsRequired: required,
+		agentsScheduled: scheduled,
+		agentsPlanned: planned,
+		absenteeism: 0.08,
+		intents: [
+			{ name: 'simple', share: 0.5, work: lognormal(240, 0.6), acw: lognormal(45, 0.5), resolvability: 0.92 },
+			{
+				name: 'standard',
+				share: 0.35,
+				work: lognormal(420, 0.7),
+				acw: lognormal(45, 0.5),
+				resolvability: 0.82
+			},
+			{ name: 'complex', share: 0.15, work: gamma(720, 0.8), acw: lognormal(45, 0.5), resolvability: 0.65 }
+		],
+		patience: exponential(180),
+		shortAbandonSec: 5,
+		slThresholdSec: 20,
+		redialProb: 0.6,
+		redialDelay: exponential(600),
+		callbackProb: 0.8,
+		callbackDelay: lognormal(6 * 3600, 1),
+		maxAttempts: 6,
+		churnOnGiveUp: 0.3,
+		fcrWindowDays: 7,
+		surveyRate: 0.12,
+		satisfaction: {
+			base: 0.9,
+			waitPenaltyPerMin: 0.02,
+			unresolvedPenalty: 0.5,
+			attemptPenalty: 0.15,
+			rushPenalty: 0.5,
+			dumpPenalty: 0.6
+		},
+		effort: 0.85,
+		resolutionFactor: 0.9,
+		dumpProb: 0.03,
+		dumpHandleFactor: 0.25,
+		speedSpread: 0.2,
+		resolutionSpread: 0.1,
+		newHireShare: 0.15,
+		newHireSpeedFactor: 1.25,
+		newHireResolutionFactor: 0.85,
+		qaEvalsPerAgentMonth: 5,
+		qaItems: 10,
+		qaScore: 0.8,
+		qaScoreDumped: 0.3
+	};
 }
