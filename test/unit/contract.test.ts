@@ -37,6 +37,7 @@ function goodRow(extra: Row = {}): Row {
 		RESOLVED: 76,
 		REPEAT_WITHIN_N: 19,
 		HANDLED_REPEAT: 10,
+		ISSUES_HANDLED: 85,
 		SAT_PROB_SUM: 95 * 0.8,
 		SURVEYS: 10,
 		SURVEYS_SATISFIED: 8,
@@ -371,6 +372,11 @@ describe('metric definitions and scalars', () => {
 		expect(fee({ model: 'perProductiveHour', rate: 30 })).toBeCloseTo(30 * ((2 * 95 * 300) / 3600), 9);
 		expect(fee({ model: 'perStaffedHour', rate: 30 })).toBeCloseTo(30 * ((2 * 14 * 1800) / 3600), 9);
 		expect(fee({ model: 'perFte', rate: 3200, fteHoursPerMonth: 160 })).toBeCloseTo((3200 * 20) / 160, 9);
+		// non-billable repeats = handled contacts that are not their issue's first handled contact
+		// (a handled redial after an abandon can be the first one: attempt 2, yet billed)
+		const redials = makeTable(1, 2, () => goodRow({ HANDLED_REPEAT: 15, ISSUES_HANDLED: 85 }));
+		const d = draft({ price: { model: 'perHandledContact', rate: 1, repeatsBillable: false } });
+		expect(evaluateContract(d, ASSUME, redials, cal).scalars[M.fees]).toBeCloseTo(170, 9);
 	});
 
 	it('bonuses: percent of invoice or a fixed amount pro rata for a partial month', () => {
@@ -439,6 +445,7 @@ describe('properties on random tables', () => {
 				RESOLVED: handled * u(0.5, 0.95),
 				REPEAT_WITHIN_N: handled * u(0.05, 0.4),
 				HANDLED_REPEAT: handled * u(0, 0.3),
+				ISSUES_HANDLED: handled * u(0.7, 1),
 				SAT_PROB_SUM: handled * u(0.5, 0.9),
 				SURVEYS: surveys,
 				SURVEYS_SATISFIED: Math.round(surveys * u(0.4, 1)),

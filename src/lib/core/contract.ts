@@ -39,9 +39,11 @@
  * - Bonuses: each month whose month value (window 'month', measured, definitions of the draft's
  *   first metric of that kind) meets the threshold pays `percentOfInvoice x invoice` or `amount`
  *   (pro rata for a partial month). Volume relief does not earn bonuses.
- * - Fees per month by price model: perHandledContact rate x handled (minus handled repeats when
- *   repeats are not billable); perHandledMinute rate x handle minutes (minus the repeats' share,
- *   per interval, at that interval's average handle time, when not billable); perProductiveHour
+ * - Fees per month by price model: perHandledContact rate x handled contacts (when repeats are
+ *   not billable: only the first handled contact of each issue, ISSUES_HANDLED; a redial after an
+ *   abandon that is the issue's first handled contact is billed); perHandledMinute rate x handle
+ *   minutes (when not billable: the minutes of first handled contacts, estimated per interval at
+ *   that interval's average handle time); perProductiveHour
  *   rate x BUSY_SECONDS / 3600; perStaffedHour rate x STAFFED_SECONDS / 3600; perFte rate x
  *   scheduled agent hours / fteHoursPerMonth. Hour-based prices ignore `repeatsBillable`.
  * - Vendor cost = paid agent hours (AGENTS_SCHEDULED x interval hours, unless given) x agent cost.
@@ -421,8 +423,7 @@ export class ContractEvaluator {
 				if (perMinuteNoRepeats) {
 					const h = table[rb + F.HANDLED];
 					if (h > 0)
-						monthBillableMinutes[mo] +=
-							((table[rb + F.HANDLE_SUM] / 60) * (h - table[rb + F.HANDLED_REPEAT])) / h;
+						monthBillableMinutes[mo] += ((table[rb + F.HANDLE_SUM] / 60) * table[rb + F.ISSUES_HANDLED]) / h;
 				}
 			}
 		}
@@ -446,7 +447,7 @@ export class ContractEvaluator {
 			let units: number;
 			switch (price.model) {
 				case 'perHandledContact':
-					units = monthSums[mb + F.HANDLED] - (price.repeatsBillable ? 0 : monthSums[mb + F.HANDLED_REPEAT]);
+					units = price.repeatsBillable ? monthSums[mb + F.HANDLED] : monthSums[mb + F.ISSUES_HANDLED];
 					break;
 				case 'perHandledMinute':
 					units = price.repeatsBillable ? monthSums[mb + F.HANDLE_SUM] / 60 : monthBillableMinutes[mo];
@@ -673,7 +674,6 @@ export class ContractEvaluator {
 		const csatTrue = ratio(t[F.SAT_PROB_SUM], handled);
 		const floor = a.customerOutcomeFloor ?? DEFAULT_OUTCOME_FLOOR;
 		const red = fcrTrue < floor.fcr || csatTrue < floor.csat;
-		const firstHandled = handled - t[F.HANDLED_REPEAT];
 
 		out[METRIC_INDEX.serviceLevel] = windowValue(this.slKind, this.slExcl, t, 0);
 		out[METRIC_INDEX.asa] = windowValue(K_ASA, false, t, 0);
@@ -687,7 +687,7 @@ export class ContractEvaluator {
 		out[METRIC_INDEX.csatTrue] = csatTrue;
 		out[METRIC_INDEX.qaScore] = windowValue(K_QA, false, t, 0);
 		out[METRIC_INDEX.qaTrue] = ratio(t[F.QA_TRUE_SUM], handled);
-		out[METRIC_INDEX.contactsPerIssue] = ratio(handled, firstHandled);
+		out[METRIC_INDEX.contactsPerIssue] = ratio(handled, t[F.ISSUES_HANDLED]);
 		out[METRIC_INDEX.churnedCustomers] = t[F.CHURNED];
 		out[METRIC_INDEX.offered] = t[F.OFFERED];
 		out[METRIC_INDEX.forecast] = t[F.FORECAST];
