@@ -73,6 +73,19 @@ describe('DraftSchema errors name the path and the rule', () => {
 		expect(e.some((s) => s.startsWith('price:'))).toBe(true);
 	});
 
+	it('missing required fields say "is required" and what is expected', () => {
+		expect(issues({})).toEqual([
+			'name: name is required (a string)',
+			'price: price is required (an object with model and rate)'
+		]);
+		expect(issues({ name: 'x', price: {}, metrics: [{ metric: 'csat' }] })).toEqual([
+			'metrics.0.target: target is required (a number)',
+			'metrics.0.direction: direction is required (atLeast or atMost)',
+			'price.model: price.model is required (one of perHandledContact, perHandledMinute, perProductiveHour, perStaffedHour, perFte)',
+			'price.rate: price.rate is required (a number)'
+		]);
+	});
+
 	it('ranges and enums', () => {
 		const e = issues({
 			name: ' ',

@@ -30,9 +30,13 @@ export const SECONDS_METRICS: readonly ContractMetricName[] = ['asa', 'aht'];
 /** Queue metrics: volume relief applies to them by default. */
 export const QUEUE_METRICS: readonly ContractMetricName[] = ['serviceLevel', 'asa', 'abandonRate'];
 
+/** Type error that says "is required" when the field is missing. */
+const required = (what: string, expected: string) => (iss: { input?: unknown }) =>
+	iss.input === undefined ? `${what} is required (${expected})` : `${what} must be ${expected}`;
+
 export const MetricNameSchema = z.enum(CONTRACT_METRICS);
 export const DirectionSchema = z
-	.enum(['atLeast', 'atMost'])
+	.enum(['atLeast', 'atMost'], { error: required('direction', 'atLeast or atMost') })
 	.meta({ description: 'atLeast: met when value >= target; atMost: met when value <= target.' });
 export type Direction = z.infer<typeof DirectionSchema>;
 export const WindowSchema = z.enum(['interval', 'day', 'month']);
@@ -40,11 +44,11 @@ export type MeasurementWindow = z.infer<typeof WindowSchema>;
 
 const fraction = (what: string) =>
 	z
-		.number({ error: `${what} must be a number` })
+		.number({ error: required(what, 'a number') })
 		.min(0, { error: `${what} must be >= 0 (a fraction 0..1)` })
 		.max(1, { error: `${what} must be <= 1 (a fraction 0..1, e.g. 0.8 for 80 %)` });
 const nonNegative = (what: string) =>
-	z.number({ error: `${what} must be a number` }).min(0, { error: `${what} must be >= 0` });
+	z.number({ error: required(what, 'a number') }).min(0, { error: `${what} must be >= 0` });
 
 /** Service-level definition. Default: of offered, short abandons counted, T = 20 s. */
 export const SlDefinitionSchema = z
@@ -209,22 +213,27 @@ export const PRICE_MODELS = [
 ] as const;
 export type PriceModel = (typeof PRICE_MODELS)[number];
 
-export const PriceSchema = z.strictObject({
-	model: z.enum(PRICE_MODELS).meta({
-		description:
-			'perHandledContact, perHandledMinute (handle time), perProductiveHour (busy agent time), perStaffedHour (agent time on the phones), perFte (scheduled hours / fteHoursPerMonth).'
-	}),
-	rate: nonNegative('price.rate').meta({ description: 'Price per unit of the model, in the currency.' }),
-	repeatsBillable: z.boolean().default(true).meta({
-		description:
-			'Whether repeat contacts (callbacks about an issue already handled) are billed. Affects per-contact and per-minute pricing only. Default true.'
-	}),
-	fteHoursPerMonth: z
-		.number()
-		.gt(0, { error: 'fteHoursPerMonth must be > 0' })
-		.default(160)
-		.meta({ description: 'perFte only: paid hours that make one FTE-month. Default 160.' })
-});
+export const PriceSchema = z.strictObject(
+	{
+		model: z
+			.enum(PRICE_MODELS, { error: required('price.model', `one of ${PRICE_MODELS.join(', ')}`) })
+			.meta({
+				description:
+					'perHandledContact, perHandledMinute (handle time), perProductiveHour (busy agent time), perStaffedHour (agent time on the phones), perFte (scheduled hours / fteHoursPerMonth).'
+			}),
+		rate: nonNegative('price.rate').meta({ description: 'Price per unit of the model, in the currency.' }),
+		repeatsBillable: z.boolean().default(true).meta({
+			description:
+				'Whether repeat contacts (callbacks about an issue already handled) are billed. Affects per-contact and per-minute pricing only. Default true.'
+		}),
+		fteHoursPerMonth: z
+			.number()
+			.gt(0, { error: 'fteHoursPerMonth must be > 0' })
+			.default(160)
+			.meta({ description: 'perFte only: paid hours that make one FTE-month. Default 160.' })
+	},
+	{ error: required('price', 'an object with model and rate') }
+);
 export type Price = z.infer<typeof PriceSchema>;
 
 export const AtRiskSchema = z
@@ -264,8 +273,8 @@ export type EarnBack = z.infer<typeof EarnBackSchema>;
 
 export const BonusSchema = z
 	.strictObject({
-		metric: MetricNameSchema,
-		threshold: z.number().min(0, { error: 'threshold must be >= 0' }),
+		metric: z.enum(CONTRACT_METRICS, { error: required('metric', `one of ${CONTRACT_METRICS.join(', ')}`) }),
+		threshold: nonNegative('threshold'),
 		direction: DirectionSchema,
 		amount: nonNegative('amount').optional().meta({ description: 'Fixed bonus per month, in the currency.' }),
 		percentOfInvoice: fraction('percentOfInvoice')
@@ -376,7 +385,7 @@ export type Vendor = z.infer<typeof VendorSchema>;
 export const DraftSchema = z
 	.strictObject({
 		name: z
-			.string({ error: 'name must be a string' })
+			.string({ error: required('name', 'a string') })
 			.trim()
 			.min(1, { error: 'name must not be empty' })
 			.max(60, { error: 'name must be at most 60 characters' }),
