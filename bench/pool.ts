@@ -1,0 +1,121 @@
+/**
+ * Pool benchmark: speed-up of 2 worker threads over 1 on the default scenario, and the CLI path's
+ * time to the first summary and to 100 replications (pool start-up included, as a user of
+ * `npm run sim -- run` experiences it).
+ *
+ *   npx tsx bench/pool.ts [--json] [--scenario FILE] [--fake]
+ *
+ * Called from bench/bench.ts (`benchPool()`), whose `--json` object carries `speedup2Workers`,
+ * `firstSummarySeconds` and `hundredRepsSeconds`. Without a scenario file (or with --fake) it runs
+ * the fake model with a busy loop instead, and says so in `poolModel`.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createNodePool, defaultNodePoolSize } from '../src/lib/pool/node';
+import type { SimulationPool } from '../src/lib/pool/pool';
+import { execute, loadInput, type LoadedInput } from '../src/cli/commands/run';
+
+export const DEFAULT_SCENARIO = fileURLToPath(new URL('../scenarios/default.json', import.meta.url));
+
+export interface PoolBench {
+	poolModel: 'scenario' | 'fake';
+	scenarioFile: string | null;
+	/** Replications used for the 1- vs 2-worker comparison. */
+	speedupReps: number;
+	oneWorkerSeconds: number;
+	twoWorkersSeconds: number;
+	/** oneWorkerSeconds / twoWorkersSeconds (warm pools: start-up excluded). */
+	speedup2Workers: number;
+	/** CLI path (pool start-up included): seconds to the first merged summary of a 100-replication run. */
+	firstSummarySeconds: number;
+	/** CLI path: seconds to 100 replications, default worker count (`workers`). */
+	hundredRepsSeconds: number;
+	workers: number;
+}
+
+async function input(opts: {
+	scenario?: string;
+	fake?: boolean;
+}): Promise<{ input: LoadedInput; file: string | null }> {
+	const file = opts.scenario ?? DEFAULT_SCENARIO;
+	if (!opts.fake && existsSync(file)) return { input: await loadInput({ file }), file };
+	return {
+		input: {
+			job: { model: 'fake', input: { seed: 'bench', drafts: 2, days: 30, dailyFields: 36, spin: 3_000_000 } },
+			seed: 'bench',
+			draftNames: ['A', 'B']
+		},
+		file: null
+	};
+}
+
+/** Seconds for `reps` replications on a warm pool. */
+async function timed(pool: SimulationPool, inp: LoadedInput, reps: number): Promise<number> {
+	const t0 = performance.now();
+	await pool.run({ job: inp.job, reps }).done;
+	return (performance.now() - t0) / 1000;
+}
+
+async function warmPool(workers: number, inp: LoadedInput): Promise<SimulationPool> {
+	const pool = createNodePool(workers);
+	await pool.ping(); // threads started and sources compiled
+	// A few throw-away replications per worker so that JIT warm-up is charged to neither side.
+	await pool.run({ job: inp.job, reps: 2 * workers, chunk: 1 }).done;
+	return pool;
+}
+
+export async function benchPool(opts: { scenario?: string; fake?: boolean; log?: (s: string) => void } = {}) {
+	const log = opts.log ?? (() => {});
+	const { input: inp, file } = await input(opts);
+	const one = await warmPool(1, inp);
+	const two = await warmPool(2, inp);
+	let oneSec = Infinity;
+	let twoSec = Infinity;
+	let reps = 0;
+	try {
+		// Size the comparison to about 4 s on one worker.
+		const perRep = (await timed(one, inp, 4)) / 4;
+		reps = 2 * Math.max(4, Math.min(200, Math.round(4 / perRep / 2)));
+		log(
+			`pool: ${file ?? 'fake model'}; ${perRep.toFixed(3)} s per replication; comparing on ${reps} replications`
+		);
+		// Alternate and keep the best of three of each: the machine is shared, so noise only ever slows a run down.
+		for (let k = 0; k < 3; k++) {
+			oneSec = Math.min(oneSec, await timed(one, inp, reps));
+			twoSec = Math.min(twoSec, await timed(two, inp, reps));
+		}
+	} finally {
+		one.dispose();
+		two.dispose();
+	}
+	log(
+		`pool: 1 worker ${oneSec.toFixed(2)} s, 2 workers ${twoSec.toFixed(2)} s, speed-up ${(oneSec / twoSec).toFixed(2)}x`
+	);
+	const { timing } = await execute(inp, { reps: 100 });
+	log(
+		`pool (CLI path): first summary ${timing.firstSummarySeconds.toFixed(2)} s, 100 replications ${timing.elapsedSeconds.toFixed(2)} s`
+	);
+	const result: PoolBench = {
+		poolModel: file ? 'scenario' : 'fake',
+		scenarioFile: file,
+		speedupReps: reps,
+		oneWorkerSeconds: oneSec,
+		twoWorkersSeconds: twoSec,
+		speedup2Workers: oneSec / twoSec,
+		firstSummarySeconds: timing.firstSummarySeconds,
+		hundredRepsSeconds: timing.elapsedSeconds,
+		workers: defaultNodePoolSize()
+	};
+	return result;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+	const argv = process.argv.slice(2);
+	const i = argv.indexOf('--scenario');
+	const r = await benchPool({
+		scenario: i >= 0 ? argv[i + 1] : undefined,
+		fake: argv.includes('--fake'),
+		log: (s) => process.stderr.write(s + '\n')
+	});
+	if (argv.includes('--json')) process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+}
