@@ -5,9 +5,12 @@
 import * as Comlink from 'comlink';
 import { computeChunk, type ChunkResult, type ReplicationOutputLike } from '../src/lib/pool/chunk';
 import { fakeReplication, type FakeModelInput } from '../src/lib/pool/fake-model';
+import { prepareScenario, runReplication, type PreparedScenario } from '../src/lib/core/replication';
+import { parseScenario, formatScenarioErrors } from '../src/lib/core/schema/scenario';
+import type { Scenario } from '../src/lib/core/schema/scenario';
 
 /** What to simulate: the real model on a scenario, or the deterministic fake model (tests, pool benchmarks). */
-export type SimJob = { model: 'sla'; scenario: unknown } | { model: 'fake'; input: FakeModelInput };
+export type SimJob = { model: 'sla'; scenario: Scenario } | { model: 'fake'; input: FakeModelInput };
 
 /** Per-call options; the crash hooks exist so tests can prove crash recovery. */
 export interface ChunkOptions {
@@ -23,7 +26,19 @@ type Replicate = (input: unknown, rep: number) => ReplicationOutputLike;
 
 function replicatorFor(job: SimJob): { replicate: Replicate; input: unknown } {
 	if (job.model === 'fake') return { replicate: fakeReplication as Replicate, input: job.input };
-	throw new Error('the real replication (src/lib/core/replication.ts) is not wired yet');
+	return { replicate: runReplication as Replicate, input: prepared(job.scenario) };
+}
+
+/** The last scenario this worker compiled: chunks of one run reuse it instead of compiling again. */
+let cache: { key: string; prep: PreparedScenario } | null = null;
+
+function prepared(scenario: unknown): PreparedScenario {
+	const key = JSON.stringify(scenario);
+	if (cache?.key === key) return cache.prep;
+	const parsed = parseScenario(scenario);
+	if (!parsed.ok) throw new Error(`invalid scenario:\n${formatScenarioErrors(parsed.errors)}`);
+	cache = { key, prep: prepareScenario(parsed.scenario) };
+	return cache.prep;
 }
 
 /** Compute a chunk in this thread (no transfer): used by the worker and by in-process tests. */

@@ -1,0 +1,141 @@
+/**
+ * One replication of a whole scenario: every draft simulated on the same customers (common random
+ * numbers: the engine's streams are keyed by (seed, replication, stream), never by draft), then
+ * evaluated under its contract. This is the unit the worker pool distributes.
+ */
+import { compileScenario } from './compile';
+import { ContractEvaluator, type ContractAssumptions, type ContractCalendar } from './contract';
+import { simulate } from './engine';
+import type { EngineConfig } from './engine-config';
+import { F, FIELD_COUNT } from './fields';
+import { METRIC_COUNT } from './metrics';
+import type { Scenario } from './schema/scenario';
+
+/** Layout of a draft's daily table (days x DAILY_FIELD_COUNT), for the fan charts. */
+export const DAILY = {
+	/** Contacts offered that day. */
+	OFFERED: 0,
+	/** The client's forecast of offered contacts that day. */
+	FORECAST: 1,
+	/** Mean agents on the phones over the day's open intervals. */
+	AGENTS_ON_PHONES: 2,
+	/** Mean agents the vendor's plan required over the day's open intervals. */
+	AGENTS_REQUIRED: 3,
+	/** Answered within T / offered that day. */
+	SERVICE_LEVEL: 4,
+	/** Repeat contacts / offered that day. */
+	REPEAT_RATE: 5,
+	/** True CSAT of the day's handled contacts. */
+	CSAT_TRUE: 6,
+	/** Mean agents scheduled (paid) over the day's open intervals. */
+	AGENTS_SCHEDULED: 7
+} as const;
+export const DAILY_FIELD_COUNT = 8;
+
+export interface DraftReplication {
+	/** METRIC_COUNT values, see metrics.ts. */
+	scalars: Float64Array;
+	/** days x DAILY_FIELD_COUNT. */
+	daily: Float64Array;
+}
+
+export interface ReplicationOutput {
+	/** Contacts simulated over all drafts (for speed figures). */
+	contacts: number;
+	drafts: DraftReplication[];
+}
+
+/** A scenario compiled once and reused for every replication (per worker). */
+export interface PreparedScenario {
+	scenario: Scenario;
+	seed: number | string;
+	configs: EngineConfig[];
+	evaluators: ContractEvaluator[];
+	days: number;
+	intervalsPerDay: number;
+	table: Float64Array;
+}
+
+export function prepareScenario(scenario: Scenario): PreparedScenario {
+	const configs = compileScenario(scenario);
+	const a = scenario.assumptions;
+	const first = configs[0];
+	const calendar: ContractCalendar = {
+		days: first.days,
+		intervalsPerDay: first.intervalsPerDay,
+		intervalSeconds: first.intervalSec
+	};
+	const contractAssumptions: ContractAssumptions = {
+		currency: scenario.currency,
+		agentCostPerPaidHour: a.costs.agentCostPerPaidHour,
+		clientCostPerRepeat: a.costs.clientCostPerRepeatContact,
+		customerLifetimeValue: a.customers.lifetimeValue,
+		customerOutcomeFloor: (a as { customerOutcomeFloor?: { fcr: number; csat: number } }).customerOutcomeFloor
+	};
+	return {
+		scenario,
+		seed: scenario.seed,
+		configs,
+		evaluators: scenario.drafts.map((d) => new ContractEvaluator(d, contractAssumptions, calendar)),
+		days: first.days,
+		intervalsPerDay: first.intervalsPerDay,
+		table: new Float64Array(first.days * first.intervalsPerDay * FIELD_COUNT)
+	};
+}
+
+/** Replication `rep` of every draft of a prepared scenario. Deterministic in (scenario, rep). */
+export function runReplication(prep: PreparedScenario, rep: number): ReplicationOutput {
+	let contacts = 0;
+	const drafts: DraftReplication[] = [];
+	for (let d = 0; d < prep.configs.length; d++) {
+		const sim = simulate(prep.configs[d], prep.seed, rep, prep.table);
+		contacts += sim.contacts;
+		const { scalars } = prep.evaluators[d].evaluate(sim.table, {});
+		if (scalars.length !== METRIC_COUNT) throw new Error('contract evaluation returned a row of the wrong length');
+		drafts.push({ scalars, daily: dailyTable(sim.table, prep.days, prep.intervalsPerDay) });
+	}
+	return { contacts, drafts };
+}
+
+/** Sum the interval table by day into the daily fan-chart fields. */
+export function dailyTable(table: Float64Array, days: number, intervalsPerDay: number): Float64Array {
+	const out = new Float64Array(days * DAILY_FIELD_COUNT);
+	for (let day = 0; day < days; day++) {
+		let offered = 0,
+			forecast = 0,
+			onPhones = 0,
+			required = 0,
+			scheduled = 0,
+			within = 0,
+			repeats = 0,
+			satSum = 0,
+			handled = 0,
+			open = 0;
+		for (let j = 0; j < intervalsPerDay; j++) {
+			const b = (day * intervalsPerDay + j) * FIELD_COUNT;
+			offered += table[b + F.OFFERED];
+			forecast += table[b + F.FORECAST];
+			within += table[b + F.ANSWERED_WITHIN_T];
+			repeats += table[b + F.OFFERED_REPEAT];
+			satSum += table[b + F.SAT_PROB_SUM];
+			handled += table[b + F.HANDLED];
+			if (table[b + F.FORECAST] > 0 || table[b + F.AGENTS_SCHEDULED] > 0) {
+				open++;
+				onPhones += table[b + F.AGENTS_ON_PHONES];
+				required += table[b + F.AGENTS_REQUIRED];
+				scheduled += table[b + F.AGENTS_SCHEDULED];
+			}
+		}
+		const o = day * DAILY_FIELD_COUNT;
+		out[o + DAILY.OFFERED] = offered;
+		out[o + DAILY.FORECAST] = forecast;
+		out[o + DAILY.AGENTS_ON_PHONES] = open > 0 ? onPhones / open : 0;
+		out[o + DAILY.AGENTS_REQUIRED] = open > 0 ? required / open : 0;
+		out[o + DAILY.AGENTS_SCHEDULED] = open > 0 ? scheduled / open : 0;
+		out[o + DAILY.SERVICE_LEVEL] = offered > 0 ? within / offered : NaN;
+		out[o + DAILY.REPEAT_RATE] = offered > 0 ? repeats / offered : NaN;
+		out[o + DAILY.CSAT_TRUE] = handled > 0 ? satSum / handled : NaN;
+	}
+	return out;
+}
+
