@@ -14,12 +14,13 @@ import type { ReplicationRow, RunSummary } from '../../lib/core/stats';
 import { createNodePool } from '../../lib/pool/node';
 import type { RunProgress, RunResult } from '../../lib/pool/pool';
 import type { SimJob } from '../../../workers/sim-api';
+import { parseScenario } from '../../lib/core/schema/scenario';
 
 export const summary = 'run a scenario file by Monte Carlo on worker threads; summary table, --json or --csv';
 
 const USAGE = `usage: npm run sim -- run FILE [options]
 
-  --reps R         replication cap (default 100; 1000 when --precision is given)
+  --reps R         replication cap (default: the scenario's "replications"; 1000 with --precision)
   --seed S         seed, overrides the scenario's
   --workers W      worker threads (default: available parallelism, ${availableParallelism()} here)
   --chunk C        replications per chunk (default: automatic)
@@ -64,6 +65,8 @@ const VALUE_FLAGS = new Set(['reps', 'seed', 'workers', 'chunk', 'precision', 'm
 const BOOL_FLAGS = new Set(['json', 'fake']);
 
 class UsageError extends Error {}
+/** A bad input file: reported without the usage text. */
+class InputError extends UsageError {}
 
 /** argv -> raw flag record (strings), before validation. */
 function tokenise(argv: string[]): Record<string, unknown> {
@@ -102,6 +105,8 @@ export interface LoadedInput {
 	job: SimJob;
 	seed: string;
 	draftNames: string[];
+	/** The scenario's own replication count (used when --reps is not given). */
+	defaultReps?: number;
 }
 
 /** Read and validate FILE; errors list every problem with its path. */
@@ -110,13 +115,13 @@ export async function loadInput(flags: Pick<Flags, 'file' | 'seed' | 'fake'>): P
 	try {
 		text = await readFile(flags.file, 'utf8');
 	} catch (err) {
-		throw new UsageError(`cannot read ${flags.file}: ${(err as Error).message}`);
+		throw new InputError(`cannot read ${flags.file}: ${(err as Error).message}`);
 	}
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);
 	} catch (err) {
-		throw new UsageError(`${flags.file} is not valid JSON: ${(err as Error).message}`);
+		throw new InputError(`${flags.file} is not valid JSON: ${(err as Error).message}`);
 	}
 	if (flags.fake) {
 		const FakeSchema = z.strictObject({
@@ -127,7 +132,13 @@ export async function loadInput(flags: Pick<Flags, 'file' | 'seed' | 'fake'>): P
 			spin: z.int().min(0).optional()
 		});
 		const p = FakeSchema.safeParse(raw);
-		if (!p.success) throw new UsageError(formatIssues(flags.file, p.error.issues));
+		if (!p.success)
+			throw new InputError(
+				formatIssues(
+					flags.file,
+					p.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+				)
+			);
 		const input = { ...p.data, seed: flags.seed ?? p.data.seed };
 		return {
 			job: { model: 'fake', input },
@@ -135,16 +146,19 @@ export async function loadInput(flags: Pick<Flags, 'file' | 'seed' | 'fake'>): P
 			draftNames: Array.from({ length: input.drafts ?? 2 }, (_, i) => `Draft ${String.fromCharCode(65 + i)}`)
 		};
 	}
-	throw new UsageError('the scenario schema (src/lib/core/schema/scenario.ts) is not available yet');
+	const p = parseScenario(raw);
+	if (!p.ok) throw new InputError(formatIssues(flags.file, p.errors));
+	const scenario = flags.seed !== undefined ? { ...p.scenario, seed: flags.seed } : p.scenario;
+	return {
+		job: { model: 'sla', scenario },
+		seed: String(scenario.seed),
+		draftNames: scenario.drafts.map((d) => d.name),
+		defaultReps: scenario.replications
+	};
 }
 
-function formatIssues(
-	file: string,
-	issues: readonly { path: readonly PropertyKey[]; message: string }[]
-): string {
-	const lines = issues.map(
-		(i) => `  ${i.path.length ? i.path.map(String).join('.') : '(root)'}: ${i.message}`
-	);
+function formatIssues(file: string, issues: readonly { path: string; message: string }[]): string {
+	const lines = issues.map((i) => `  ${i.path || '(root)'}: ${i.message}`);
 	return `${file} is not a valid scenario (${issues.length} error${issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}`;
 }
 
@@ -321,12 +335,12 @@ export async function run(argv: string[]): Promise<number> {
 		input = await loadInput(flags);
 	} catch (err) {
 		if (err instanceof UsageError) {
-			process.stderr.write(`sim run: ${err.message}\n\n${USAGE}`);
+			process.stderr.write(`sim run: ${err.message}\n${err instanceof InputError ? '' : `\n${USAGE}`}`);
 			return 2;
 		}
 		throw err;
 	}
-	const reps = flags.reps ?? (flags.precision !== undefined ? 1000 : 100);
+	const reps = flags.reps ?? (flags.precision !== undefined ? 1000 : (input.defaultReps ?? 100));
 	const workers = flags.workers ?? Math.max(1, Math.min(16, availableParallelism()));
 	const tty = process.stderr.isTTY === true;
 	let result: RunResult;
