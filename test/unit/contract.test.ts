@@ -637,3 +637,29 @@ describe('mirrorScorecardWeights', () => {
 		expect(mirrorScorecardWeights(m)).toMatchObject({ aht: 0.75, fcr: 0.25, csat: 0 });
 	});
 });
+
+describe('contractInputsOf', () => {
+	it('maps a scenario to the contract inputs (open intervals only, 30-day months)', async () => {
+		const { DEFAULT_ASSUMPTIONS } = await import('../../src/lib/core/schema/assumptions');
+		const { contractInputsOf, DEFAULT_OUTCOME_FLOOR } = await import('../../src/lib/core/contract');
+		const scenario = {
+			currency: 'EUR',
+			assumptions: DEFAULT_ASSUMPTIONS
+		} as unknown as Parameters<typeof contractInputsOf>[0];
+		const { assumptions, calendar } = contractInputsOf(scenario);
+		expect(assumptions).toEqual({
+			currency: 'EUR',
+			agentCostPerPaidHour: DEFAULT_ASSUMPTIONS.costs.agentCostPerPaidHour,
+			clientCostPerRepeat: DEFAULT_ASSUMPTIONS.costs.clientCostPerRepeatContact,
+			customerLifetimeValue: DEFAULT_ASSUMPTIONS.customers.lifetimeValue,
+			customerOutcomeFloor: DEFAULT_OUTCOME_FLOOR
+		});
+		const c = DEFAULT_ASSUMPTIONS.calendar;
+		expect(calendar).toEqual({
+			days: c.days,
+			intervalsPerDay: ((c.closeHour - c.openHour) * 60) / c.intervalMinutes,
+			intervalSeconds: c.intervalMinutes * 60,
+			daysPerMonth: 30
+		});
+	});
+});

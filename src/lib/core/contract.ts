@@ -69,6 +69,7 @@ import type {
 	ScorecardWeights
 } from './schema/draft';
 import { SCORECARD_KEYS, SECONDS_METRICS } from './schema/draft';
+import type { Scenario } from './schema/scenario';
 
 /** The bits of the scenario's shared assumptions the contract needs. */
 export interface ContractAssumptions {
@@ -718,6 +719,35 @@ export class ContractEvaluator {
 				: null
 		};
 	}
+}
+
+/**
+ * The contract's inputs from a parsed scenario: costs, customer value, currency, the
+ * customer-outcome floor (read from `assumptions.customerOutcomeFloor` when the assumptions carry
+ * one, else DEFAULT_OUTCOME_FLOOR), and the calendar of the engine's table (open intervals only).
+ */
+export function contractInputsOf(scenario: Scenario): {
+	assumptions: ContractAssumptions;
+	calendar: ContractCalendar;
+} {
+	const a = scenario.assumptions;
+	const floor = (a as { customerOutcomeFloor?: { fcr: number; csat: number } }).customerOutcomeFloor;
+	const cal = a.calendar;
+	return {
+		assumptions: {
+			currency: scenario.currency,
+			agentCostPerPaidHour: a.costs.agentCostPerPaidHour,
+			clientCostPerRepeat: a.costs.clientCostPerRepeatContact,
+			customerLifetimeValue: a.customers.lifetimeValue,
+			customerOutcomeFloor: floor ?? DEFAULT_OUTCOME_FLOOR
+		},
+		calendar: {
+			days: cal.days,
+			intervalsPerDay: Math.round(((cal.closeHour - cal.openHour) * 60) / cal.intervalMinutes),
+			intervalSeconds: cal.intervalMinutes * 60,
+			daysPerMonth: 30
+		}
+	};
 }
 
 /**
