@@ -59,7 +59,7 @@
  * unless details are asked for.
  */
 import { F, FIELD_COUNT } from './fields';
-import { METRIC_COUNT, METRIC_INDEX } from './metrics';
+import { MET_KEY, METRIC_COUNT, METRIC_INDEX } from './metrics';
 import type {
 	ContractMetricName,
 	Direction,
@@ -704,6 +704,16 @@ export class ContractEvaluator {
 		out[METRIC_INDEX.clientTotalCost] = fees - credits + bonuses + repeatCost + churnCost;
 		out[METRIC_INDEX.slaMet] = slaMet;
 		out[METRIC_INDEX.watermelon] = slaMet === 1 && red ? 1 : 0;
+		for (const key of Object.values(MET_KEY)) out[METRIC_INDEX[key]] = 1;
+		for (let k = 0; k < nM; k++)
+			for (let mo = 0; mo < months; mo++)
+				if (!monthMet[k * months + mo]) out[METRIC_INDEX[MET_KEY[this.metrics[k].name]]] = 0;
+		out[METRIC_INDEX.firstContacts] = t[F.OFFERED_FIRST];
+		out[METRIC_INDEX.repeatContacts] = t[F.OFFERED_REPEAT];
+		out[METRIC_INDEX.redials] = t[F.OFFERED_REDIAL];
+		out[METRIC_INDEX.abandoned] = t[F.ABANDONED];
+		out[METRIC_INDEX.resolvedContacts] = t[F.RESOLVED];
+		out[METRIC_INDEX.giveUps] = t[F.GIVE_UPS];
 
 		return {
 			scalars: out,

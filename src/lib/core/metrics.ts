@@ -243,10 +243,134 @@ export const METRICS = [
 		group: 'customer',
 		better: -1,
 		help: '1 when the SLA reads met while true FCR or true CSAT is below the customer-outcome floor.'
+	},
+	{
+		key: 'metServiceLevel',
+		label: 'Service level target met',
+		kind: 'flag',
+		group: 'service',
+		better: 1,
+		help: '1 when every service-level clause met its target in every month (1 when the draft has none).'
+	},
+	{
+		key: 'metAsa',
+		label: 'ASA target met',
+		kind: 'flag',
+		group: 'service',
+		better: 1,
+		help: '1 when every ASA clause met its target in every month (1 when the draft has none).'
+	},
+	{
+		key: 'metAbandonRate',
+		label: 'Abandon-rate target met',
+		kind: 'flag',
+		group: 'service',
+		better: 1,
+		help: '1 when every abandon-rate clause met its target in every month (1 when the draft has none).'
+	},
+	{
+		key: 'metAht',
+		label: 'AHT target met',
+		kind: 'flag',
+		group: 'service',
+		better: 1,
+		help: '1 when every AHT clause met its target in every month (1 when the draft has none).'
+	},
+	{
+		key: 'metFcr',
+		label: 'FCR target met',
+		kind: 'flag',
+		group: 'customer',
+		better: 1,
+		help: '1 when every FCR clause met its target in every month (1 when the draft has none).'
+	},
+	{
+		key: 'metRepeatContactRate',
+		label: 'Repeat-rate target met',
+		kind: 'flag',
+		group: 'customer',
+		better: 1,
+		help: '1 when every repeat-contact clause met its target in every month (1 when the draft has none).'
+	},
+	{
+		key: 'metCsat',
+		label: 'CSAT target met',
+		kind: 'flag',
+		group: 'customer',
+		better: 1,
+		help: '1 when every CSAT clause met its target in every month (1 when the draft has none).'
+	},
+	{
+		key: 'metQaScore',
+		label: 'QA target met',
+		kind: 'flag',
+		group: 'customer',
+		better: 1,
+		help: '1 when every QA clause met its target in every month (1 when the draft has none).'
+	},
+	{
+		key: 'firstContacts',
+		label: 'First contacts',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Contacts that opened a new customer issue.'
+	},
+	{
+		key: 'repeatContacts',
+		label: 'Repeat contacts',
+		kind: 'count',
+		group: 'volume',
+		better: -1,
+		help: 'Callbacks about an issue that was handled and not resolved.'
+	},
+	{
+		key: 'redials',
+		label: 'Redials',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Contacts from customers trying again after abandoning.'
+	},
+	{
+		key: 'abandoned',
+		label: 'Abandoned contacts',
+		kind: 'count',
+		group: 'volume',
+		better: -1,
+		help: 'Contacts whose caller hung up before an answer.'
+	},
+	{
+		key: 'resolvedContacts',
+		label: 'Resolving contacts',
+		kind: 'count',
+		group: 'volume',
+		better: 1,
+		help: 'Handled contacts that resolved the issue.'
+	},
+	{
+		key: 'giveUps',
+		label: 'Give-ups',
+		kind: 'count',
+		group: 'customer',
+		better: -1,
+		help: 'Customer issues abandoned unresolved after the last attempt.'
 	}
 ] as const satisfies readonly MetricDef[];
 
 export type MetricKey = (typeof METRICS)[number]['key'];
+
+/** The met flag of each contract metric name. */
+export const MET_KEY = {
+	serviceLevel: 'metServiceLevel',
+	asa: 'metAsa',
+	abandonRate: 'metAbandonRate',
+	aht: 'metAht',
+	fcr: 'metFcr',
+	repeatContactRate: 'metRepeatContactRate',
+	csat: 'metCsat',
+	qaScore: 'metQaScore'
+} as const satisfies Record<string, MetricKey>;
 export const METRIC_COUNT = METRICS.length;
 export const METRIC_INDEX = Object.fromEntries(METRICS.map((m, i) => [m.key, i])) as Record<
 	MetricKey,
