@@ -145,6 +145,8 @@ class Sim {
 	iCounted = new Uint8Array(0);
 	iIntent = new Int32Array(0);
 	iAttempt = new Int32Array(0);
+	/** Unique token of the issue's current contact (the contact counter), to recognise stale queue entries. */
+	iToken = new Int32Array(0);
 	iArrRow = new Int32Array(0);
 	iLastRow = new Int32Array(0);
 	iArrT = new Float64Array(0);
@@ -164,7 +166,7 @@ class Sim {
 	nextIssue = 0;
 	block = new Float64Array(DESTINY);
 
-	// queue (ring of issue ids + attempt tokens)
+	// queue (ring of issue ids + contact tokens; entries of abandoned contacts stay, dead, until popped)
 	qIds = new Int32Array(1024);
 	qTok = new Int32Array(1024);
 	qHead = 0;
@@ -210,6 +212,7 @@ class Sim {
 	arrPos = 0;
 
 	contacts = 0;
+	issues = 0;
 	events = 0;
 
 	setup(c: EngineConfig, seed: number | string, rep: number, out: Float64Array | undefined): void {
@@ -349,6 +352,7 @@ class Sim {
 		this.accRow = 0;
 		this.qArea = this.busyArea = this.staffArea = 0;
 		this.contacts = 0;
+		this.issues = 0;
 		this.events = 0;
 		this.arrRow = 0;
 		this.arrPos = this.rowStart[0];
@@ -380,6 +384,7 @@ class Sim {
 		this.iCounted = g8(this.iCounted);
 		this.iIntent = g32(this.iIntent);
 		this.iAttempt = g32(this.iAttempt);
+		this.iToken = g32(this.iToken);
 		this.iArrRow = g32(this.iArrRow);
 		this.iLastRow = g32(this.iLastRow);
 		this.iArrT = g64(this.iArrT);
@@ -431,6 +436,7 @@ class Sim {
 			if (this.nextIssue === this.cap) this.growIssues(this.cap * 2);
 			i = this.nextIssue++;
 		}
+		this.issues++;
 		const s = this.sCust;
 		this.iS0[i] = s.next();
 		this.iS1[i] = s.next();
@@ -490,6 +496,7 @@ class Sim {
 			if (t - this.iLastEnd[i] <= c.fcrWindowDays * 86400) tab[this.iLastRow[i] * FC + F.REPEAT_WITHIN_N]++;
 		}
 		this.iAttempt[i]++;
+		this.iToken[i] = this.contacts | 0;
 		this.iKind[i] = kind;
 		this.iArrT[i] = t;
 		this.iArrRow[i] = row;
@@ -546,7 +553,7 @@ class Sim {
 			m = this.qIds.length - 1;
 		}
 		this.qIds[this.qTail] = i;
-		this.qTok[this.qTail] = this.iAttempt[i];
+		this.qTok[this.qTail] = this.iToken[i];
 		this.qTail = (this.qTail + 1) & m;
 		this.qLen++;
 	}
@@ -575,7 +582,7 @@ class Sim {
 		let w = 0;
 		for (let p = this.qHead; p !== this.qTail; p = (p + 1) & m) {
 			const i = this.qIds[p];
-			if (this.iState[i] === S_WAITING && this.iAttempt[i] === this.qTok[p]) {
+			if (this.iState[i] === S_WAITING && this.iToken[i] === this.qTok[p]) {
 				ids[w] = i;
 				tok[w] = this.qTok[p];
 				w++;
@@ -594,7 +601,7 @@ class Sim {
 			const i = this.qIds[this.qHead];
 			const tok = this.qTok[this.qHead];
 			this.qHead = (this.qHead + 1) & m;
-			if (this.iState[i] === S_WAITING && this.iAttempt[i] === tok) {
+			if (this.iState[i] === S_WAITING && this.iToken[i] === tok) {
 				this.qLen--;
 				return i;
 			}
@@ -928,14 +935,14 @@ class Sim {
 		const m = this.qIds.length - 1;
 		for (let p = this.qHead; p !== this.qTail; p = (p + 1) & m) {
 			const i = this.qIds[p];
-			if (this.iState[i] === S_WAITING && this.iAttempt[i] === this.qTok[p]) waiting++;
+			if (this.iState[i] === S_WAITING && this.iToken[i] === this.qTok[p]) waiting++;
 		}
 		return {
 			table: this.tab,
 			contacts: this.contacts,
 			waitingAtEnd: waiting,
 			inServiceAtEnd: this.busyCount,
-			issues: this.nextIssue,
+			issues: this.issues,
 			events,
 			endTime
 		};

@@ -1,0 +1,341 @@
+/**
+ * The engine against queueing theory and its own invariants. Fixed seeds throughout.
+ *
+ * Confidence intervals: each case runs R independent replications (warm-up discarded); the replication
+ * estimates are i.i.d., so mean +- z * sd / sqrt(R) is a CI. We accept the analytic value within 3 standard
+ * errors (a 99.7 % interval) rather than 1.96: there are ~40 simultaneous comparisons here, so at 95 % about
+ * two would fail by chance even with a perfect engine; 3 SE keeps the family-wise false alarm rate near
+ * 10 % while a real bias of a few per cent (e.g. a wrong SL convention) is still many SEs away.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+	simulate,
+	textbookConfig,
+	warmupRows,
+	demoConfig,
+	type TextbookParams
+} from '../../src/lib/core/engine';
+import { F, FIELD_COUNT, sumRows } from '../../src/lib/core/fields';
+import { erlangAMetrics } from '../../src/lib/core/erlang';
+import { intervalCount, type EngineConfig } from '../../src/lib/core/engine-config';
+import { exponential, never } from '../../src/lib/core/distributions';
+
+const Z = 3;
+const KEYS = ['pWait', 'serviceLevel', 'asa', 'abandonRate', 'occupancy', 'little'] as const;
+type Key = (typeof KEYS)[number];
+
+function textbookReps(p: TextbookParams, reps: number, seed: number) {
+	const c = textbookConfig(p);
+	const w = warmupRows(p);
+	const rows = intervalCount(c);
+	const s = new Float64Array(FIELD_COUNT);
+	const est: Record<Key, number[]> = {
+		pWait: [],
+		serviceLevel: [],
+		asa: [],
+		abandonRate: [],
+		occupancy: [],
+		little: []
+	};
+	for (let r = 0; r < reps; r++) {
+		const res = simulate(c, seed, r);
+		sumRows(res.table, w, rows, s);
+		const off = s[F.OFFERED];
+		const time = (rows - w) * c.intervalSec;
+		est.pWait.push(s[F.WAITED] / off);
+		est.serviceLevel.push(s[F.ANSWERED_WITHIN_T] / off);
+		est.asa.push(s[F.WAIT_SUM_ANSWERED] / s[F.ANSWERED]);
+		est.abandonRate.push(s[F.ABANDONED] / off);
+		est.occupancy.push(s[F.BUSY_SECONDS] / s[F.STAFFED_SECONDS]);
+		// time-average queue length, from the streamed queue-length integral
+		est.little.push(s[F.QUEUE_AREA] / time);
+	}
+	return est;
+}
+
+function ci(xs: number[]): { mean: number; se: number } {
+	const n = xs.length;
+	let m = 0;
+	let m2 = 0;
+	// Welford
+	for (let i = 0; i < n; i++) {
+		const d = xs[i] - m;
+		m += d / (i + 1);
+		m2 += d * (xs[i] - m);
+	}
+	return { mean: m, se: Math.sqrt(m2 / (n - 1) / n) };
+}
+
+function expectWithin(xs: number[], target: number, label: string) {
+	const { mean, se } = ci(xs);
+	const ok = Math.abs(mean - target) <= Z * se + 1e-12;
+	expect(
+		ok,
+		`${label}: simulated ${mean.toFixed(5)} +- ${(Z * se).toFixed(5)} vs analytic ${target.toFixed(5)}`
+	).toBe(true);
+}
+
+interface Case extends TextbookParams {
+	name: string;
+	reps: number;
+}
+
+const CASES: Case[] = [
+	{
+		name: 'C1 textbook 200/h n=14 AHT 180',
+		arrivalsPerHour: 200,
+		agents: 14,
+		ahtSec: 180,
+		targetSec: 20,
+		hours: 500,
+		reps: 20
+	},
+	{
+		name: 'C2 n=2 rho 0.5',
+		arrivalsPerHour: 60,
+		agents: 2,
+		ahtSec: 60,
+		targetSec: 20,
+		hours: 1000,
+		reps: 20
+	},
+	{
+		name: 'C3 n=3 rho 0.8',
+		arrivalsPerHour: 28.8,
+		agents: 3,
+		ahtSec: 300,
+		targetSec: 60,
+		hours: 2000,
+		reps: 20
+	},
+	{
+		name: 'C4 n=5 rho 0.9',
+		arrivalsPerHour: 67.5,
+		agents: 5,
+		ahtSec: 240,
+		targetSec: 30,
+		hours: 3000,
+		reps: 20,
+		warmupHours: 20
+	},
+	{
+		name: 'C5 n=50 rho 0.95',
+		arrivalsPerHour: 570,
+		agents: 50,
+		ahtSec: 300,
+		targetSec: 20,
+		hours: 300,
+		reps: 20,
+		warmupHours: 5
+	},
+	{
+		name: 'A1 textbook + patience 300',
+		arrivalsPerHour: 200,
+		agents: 14,
+		ahtSec: 180,
+		targetSec: 20,
+		patienceSec: 300,
+		hours: 500,
+		reps: 20
+	},
+	{
+		name: 'A2 n=3 rho 1.0 patience 120',
+		arrivalsPerHour: 36,
+		agents: 3,
+		ahtSec: 300,
+		targetSec: 30,
+		patienceSec: 120,
+		hours: 2000,
+		reps: 20
+	},
+	{
+		name: 'A3 n=5 rho 1.2 patience 60',
+		arrivalsPerHour: 90,
+		agents: 5,
+		ahtSec: 240,
+		targetSec: 20,
+		patienceSec: 60,
+		hours: 2000,
+		reps: 20
+	},
+	{
+		name: 'A4 n=20 rho 0.95 patience 600',
+		arrivalsPerHour: 342,
+		agents: 20,
+		ahtSec: 200,
+		targetSec: 20,
+		patienceSec: 600,
+		hours: 500,
+		reps: 20,
+		warmupHours: 5
+	}
+];
+
+describe('engine vs Erlang C and Erlang A (stationary, warm-up discarded)', () => {
+	for (const k of CASES) {
+		it(k.name, () => {
+			const est = textbookReps(k, k.reps, 11);
+			const a = erlangAMetrics({
+				arrivalRate: k.arrivalsPerHour / 3600,
+				aht: k.ahtSec,
+				agents: k.agents,
+				slThreshold: k.targetSec,
+				patienceMean: k.patienceSec ?? Infinity
+			});
+			expectWithin(est.pWait, a.pWait, `${k.name} P(wait)`);
+			expectWithin(est.serviceLevel, a.serviceLevel, `${k.name} SL`);
+			expectWithin(est.asa, a.asa, `${k.name} ASA`);
+			expectWithin(est.occupancy, a.occupancy, `${k.name} occupancy`);
+			if (k.patienceSec) expectWithin(est.abandonRate, a.pAbandon, `${k.name} abandon rate`);
+			else expect(est.abandonRate.every((x) => x === 0)).toBe(true);
+			// Little's law: time-average queue length L = lambda x W (W = mean wait of all offered)
+			expectWithin(est.little, (k.arrivalsPerHour / 3600) * a.meanWaitAll, `${k.name} Little's law`);
+		});
+	}
+
+	it('the analytic side reproduces the published textbook values', () => {
+		const a = erlangAMetrics({
+			arrivalRate: 100 / 1800,
+			aht: 180,
+			agents: 14,
+			slThreshold: 20,
+			patienceMean: Infinity
+		});
+		expect(a.pWait).toBeCloseTo(0.1741, 4);
+		expect(a.serviceLevel).toBeCloseTo(0.8884, 4);
+		expect(a.asa).toBeCloseTo(7.84, 2);
+	});
+});
+
+function total(c: EngineConfig, table: Float64Array): Float64Array {
+	return sumRows(table, 0, intervalCount(c), new Float64Array(FIELD_COUNT));
+}
+
+describe('engine invariants', () => {
+	it('conservation: offered = answered + abandoned + waiting at end (overloaded, stopped mid-queue)', () => {
+		const c = textbookConfig({
+			arrivalsPerHour: 120,
+			agents: 3,
+			ahtSec: 180,
+			targetSec: 20,
+			patienceSec: 900,
+			hours: 50
+		});
+		for (let r = 0; r < 5; r++) {
+			const res = simulate(c, 5, r);
+			const s = total(c, res.table);
+			expect(res.waitingAtEnd).toBeGreaterThan(0);
+			expect(s[F.OFFERED]).toBe(s[F.ANSWERED] + s[F.ABANDONED] + res.waitingAtEnd);
+			expect(s[F.ANSWERED]).toBe(s[F.HANDLED] + res.inServiceAtEnd);
+		}
+	});
+
+	it('conservation and accounting in the full model (every mechanism on)', () => {
+		const c = demoConfig({ days: 14 });
+		const res = simulate(c, 9, 0);
+		const s = total(c, res.table);
+		expect(s[F.OFFERED]).toBe(s[F.ANSWERED] + s[F.ABANDONED] + res.waitingAtEnd);
+		expect(s[F.OFFERED]).toBe(s[F.OFFERED_FIRST] + s[F.OFFERED_REPEAT] + s[F.OFFERED_REDIAL]);
+		expect(s[F.ANSWERED]).toBe(s[F.HANDLED]);
+		expect(s[F.OFFERED_FIRST]).toBe(res.issues);
+		expect(s[F.RESOLVED]).toBe(s[F.ISSUES_RESOLVED]);
+		expect(s[F.CHURNED]).toBeLessThanOrEqual(s[F.GIVE_UPS]);
+		expect(s[F.SURVEYS_SATISFIED]).toBeLessThanOrEqual(s[F.SURVEYS]);
+		expect(s[F.BUSY_SECONDS]).toBeCloseTo(s[F.HANDLE_SUM], 3);
+		expect(s[F.BUSY_SECONDS]).toBeLessThanOrEqual(s[F.STAFFED_SECONDS]);
+		// Little's law pathwise: with every wait completed, the queue-length integral is the sum of waits
+		expect(res.waitingAtEnd).toBe(0);
+		const waits = s[F.WAIT_SUM_ANSWERED] + s[F.WAIT_SUM_ABANDONED];
+		expect(Math.abs(s[F.QUEUE_AREA] - waits)).toBeLessThan(1e-9 * waits);
+		// every callback and redial is counted on the offered side; issue outcomes add up:
+		// issues = resolved + give-ups + censored (retries that would land past the horizon)
+		expect(s[F.ISSUES_RESOLVED] + s[F.GIVE_UPS]).toBeLessThanOrEqual(res.issues);
+		expect(res.issues - s[F.ISSUES_RESOLVED] - s[F.GIVE_UPS]).toBeLessThan(0.01 * res.issues);
+		for (const v of s) expect(Number.isFinite(v)).toBe(true);
+		expect(s[F.DUMPED]).toBeGreaterThan(0);
+		expect(s[F.QA_EVALS]).toBeGreaterThan(0);
+		expect(s[F.REPEAT_WITHIN_N]).toBeGreaterThan(0);
+	});
+
+	it('same seed gives a bitwise identical table; another replication differs', () => {
+		const c = demoConfig({ days: 7 });
+		const a = simulate(c, 'seed-x', 3).table.slice();
+		const b = simulate(c, 'seed-x', 3).table.slice();
+		expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true);
+		const d = simulate(c, 'seed-x', 4).table.slice();
+		expect(Buffer.from(a.buffer).equals(Buffer.from(d.buffer))).toBe(false);
+	});
+
+	it('common random numbers: first-contact arrivals do not depend on the draft', () => {
+		const a = demoConfig({ days: 7 });
+		const b = {
+			...demoConfig({ days: 7, staffingFactor: 1.3 }),
+			effort: 0.6,
+			dumpProb: 0.2,
+			resolutionFactor: 0.7
+		};
+		const ta = simulate(a, 1, 0).table.slice();
+		const tb = simulate(b, 1, 0).table.slice();
+		for (let k = 0; k < intervalCount(a); k++)
+			expect(tb[k * FIELD_COUNT + F.OFFERED_FIRST]).toBe(ta[k * FIELD_COUNT + F.OFFERED_FIRST]);
+	});
+
+	it('contacts per issue = 1 / (1 - (1 - FCR) r) with callbacks on (no abandonment, no attempt cap)', () => {
+		const r = 0.8;
+		const reps = 10;
+		const xs: number[] = [];
+		const base = textbookConfig({ arrivalsPerHour: 200, agents: 16, ahtSec: 180, targetSec: 20, hours: 200 });
+		const c: EngineConfig = {
+			...base,
+			closeRule: 'finish',
+			intents: [{ ...base.intents[0], resolvability: 0.6 }],
+			callbackProb: r,
+			callbackDelay: exponential(600),
+			maxAttempts: Infinity,
+			patience: never()
+		};
+		for (let rep = 0; rep < reps; rep++) {
+			const s = total(c, simulate(c, 21, rep).table);
+			const fcr = s[F.RESOLVED] / s[F.HANDLED];
+			const predicted = 1 / (1 - (1 - fcr) * r);
+			xs.push(s[F.HANDLED] / s[F.ISSUES_HANDLED] - predicted);
+		}
+		expectWithin(xs, 0, 'contacts per issue - 1/(1-(1-FCR)r)');
+		expect(ci(xs).se).toBeLessThan(0.01);
+	});
+
+	it('more agents never lowers SL in expectation (common random numbers)', () => {
+		const reps = 8;
+		let prev = -1;
+		for (const n of [11, 12, 13, 14, 16]) {
+			const sl: number[] = [];
+			const c = textbookConfig({
+				arrivalsPerHour: 200,
+				agents: n,
+				ahtSec: 180,
+				targetSec: 20,
+				patienceSec: 200,
+				hours: 100
+			});
+			for (let r = 0; r < reps; r++) {
+				const s = total(c, simulate(c, 3, r).table);
+				sl.push(s[F.ANSWERED_WITHIN_T] / s[F.OFFERED]);
+			}
+			const m = ci(sl).mean;
+			expect(m).toBeGreaterThanOrEqual(prev);
+			prev = m;
+		}
+		// and in the full model with staffing varying per interval
+		let prevFull = -1;
+		for (const f of [0.8, 1, 1.2]) {
+			const c = demoConfig({ days: 5, staffingFactor: f });
+			let m = 0;
+			for (let r = 0; r < 4; r++) {
+				const s = total(c, simulate(c, 4, r).table);
+				m += s[F.ANSWERED_WITHIN_T] / s[F.OFFERED] / 4;
+			}
+			expect(m).toBeGreaterThanOrEqual(prevFull);
+			prevFull = m;
+		}
+	});
+});
