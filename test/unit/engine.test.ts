@@ -21,8 +21,7 @@ import { intervalCount, type EngineConfig } from '../../src/lib/core/engine-conf
 import { exponential, never } from '../../src/lib/core/distributions';
 
 const Z = 3;
-const KEYS = ['pWait', 'serviceLevel', 'asa', 'abandonRate', 'occupancy', 'little'] as const;
-type Key = (typeof KEYS)[number];
+type Key = 'pWait' | 'serviceLevel' | 'asa' | 'abandonRate' | 'occupancy' | 'little';
 
 function textbookReps(p: TextbookParams, reps: number, seed: number) {
 	const c = textbookConfig(p);
