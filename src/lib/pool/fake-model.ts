@@ -4,7 +4,7 @@
  * numbers across drafts, a couple of 0/1 flags, and an optional busy loop to emulate compute.
  */
 import seedrandom from 'seedrandom';
-import { METRIC_COUNT, METRIC_INDEX } from '../core/metrics';
+import { METRICS, METRIC_COUNT, METRIC_INDEX } from '../core/metrics';
 import type { ReplicationOutputLike } from './chunk';
 
 export interface FakeModelInput {
@@ -37,6 +37,9 @@ export function fakeReplication(input: FakeModelInput, rep: number): Replication
 		const scalars = new Float64Array(METRIC_COUNT);
 		for (let m = 0; m < METRIC_COUNT; m++)
 			scalars[m] = 100 * (m + 1) * (1 + 0.2 * base[m]) + d * (m % 4) + own();
+		// Every flag is 0/1 (slaMet and watermelon get their own rules below).
+		for (let m = 0; m < METRIC_COUNT; m++)
+			if (METRICS[m].kind === 'flag') scalars[m] = base[m] + 0.05 * d > -0.2 ? 1 : 0;
 		scalars[METRIC_INDEX.slaMet] = base[0] + 0.1 * d > -0.3 ? 1 : 0;
 		scalars[METRIC_INDEX.watermelon] =
 			scalars[METRIC_INDEX.slaMet] === 1 && base[1] + own() * 0.2 < -0.2 + 0.1 * d ? 1 : 0;
