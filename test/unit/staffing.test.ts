@@ -13,6 +13,7 @@ const base: StaffingPlanInput = {
 	occupancyCap: 1,
 	patienceMeanSec: 120,
 	shrinkage: 0.3,
+	absenteeism: 0,
 	policyFactor: 1,
 	minAgents: 1
 };
@@ -58,6 +59,8 @@ describe('staffingPlan', () => {
 		expect(p.agentsRequired[0]).toBe(14);
 		const capped = staffingPlan({ ...base, occupancyCap: 0.6 });
 		expect(capped.agentsRequired[0]).toBe(17); // 10 / 17 = 0.588 <= 0.6
+		const absent = staffingPlan({ ...base, absenteeism: 0.1 });
+		expect(absent.agentsPlanned[0]).toBe(Math.round(14 / 0.9));
 	});
 	it('minimum agents while forecast > 0', () => {
 		const p = staffingPlan({ ...base, forecast: Float64Array.from([0.01, 0]), minAgents: 2 });

@@ -5,7 +5,9 @@
  *   required  = fewest agents on the phones meeting the target SL (Erlang C, or Erlang A with the
  *               customers' mean patience), within the occupancy cap (at least `minAgents` when the
  *               forecast is > 0, 0 when it is 0);
- *   planned   = round(required x staffing policy factor)   agents the vendor puts on the phones;
+ *   planned   = round(required x staffing policy factor / (1 - absenteeism))   agents the vendor rosters
+ *               on the phones, so that on average required x policy show up after the engine's random
+ *               daily absence (the vendor knows its mean absence rate; the day-to-day variation remains);
  *   scheduled = planned / (1 - shrinkage)                  paid agents (breaks, training, meetings);
  * or, with method 'fixed', planned = the fixed agents per interval (policy factor not applied).
  * Absenteeism is applied on the day by the engine, not here.
@@ -34,6 +36,8 @@ export interface StaffingPlanInput {
 	patienceMeanSec: number;
 	/** Shrinkage (0..1): share of paid time not on the phones. */
 	shrinkage: number;
+	/** Mean share of rostered agents absent on a day (the plan covers the mean; 0 = none). Ignored when fixed. */
+	absenteeism: number;
 	/** Multiplies the required agents (vendor's lever; 1 = staff to plan). Ignored when fixed. */
 	policyFactor: number;
 	/** Fewest agents on the phones in an interval with forecast > 0. */
@@ -88,7 +92,7 @@ export function staffingPlan(input: StaffingPlanInput): StaffingPlan {
 				memo.set(fc, r);
 			}
 			required = r;
-			planned = Math.round(required * input.policyFactor);
+			planned = Math.round((required * input.policyFactor) / (1 - input.absenteeism));
 			if (fc > 0) planned = Math.max(planned, Math.min(input.minAgents, required));
 		}
 		agentsRequired[k] = required;

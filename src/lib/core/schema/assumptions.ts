@@ -544,7 +544,7 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
 		churnOnGiveUp: 0.3,
 		lifetimeValue: 400,
 		surveyResponseRate: 0.12, // MODEL.md: 10-15 %
-		closedSpreadMinutes: 60,
+		closedSpreadMinutes: 240,
 		satisfaction: pick(paramKeys('satisfaction') as (keyof SatisfactionParams)[])
 	},
 	behaviour: pick(paramKeys('agents') as (keyof AgentBehaviour)[]),

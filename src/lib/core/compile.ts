@@ -1,0 +1,352 @@
+/**
+ * Scenario + draft index -> the engine's `EngineConfig` (see engine-config.ts).
+ *
+ * Shared by every draft (so drafts face the same customers): calendar, first-contact arrival rates
+ * (forecast x day-of-week x intraday profile x actual/forecast), spikes, busyness, the client's
+ * forecast of offered contacts, intents, customers, satisfaction and skill parameters.
+ * Per draft ([draft] fields of EngineConfig): the agent scorecard (by hand or mirroring the contract's
+ * money, `mirrorScorecardWeights` in contract.ts) -> speed pressure -> effort, resolution factor, dump
+ * probability, expected QA score (behaviour.ts); the vendor's staffing plan (staffing.ts) with the
+ * draft's staffing policy factor and, for plannedAhtSeconds 'auto', the AHT the vendor expects under
+ * that scorecard; the draft's SL threshold, short-abandon threshold and FCR window.
+ */
+import {
+	dumpProbability,
+	effortFromPressure,
+	expectedQaScore,
+	resolutionProbability,
+	speedPressure,
+	type BehaviourParams,
+	type ScorecardWeightsInput
+} from './behaviour';
+import { mirrorScorecardWeights } from './contract';
+import { deterministic, empirical, exponential, gamma, lognormal, never } from './distributions';
+import { checkEngineConfig, type Dist, type EngineConfig, type IntentConfig } from './engine-config';
+import { requiredAgents } from './erlang';
+import { WEEKDAYS, type Assumptions, type DistSpec } from './schema/assumptions';
+import { draftFcrWindowDays, draftSlThresholdSeconds, type Draft } from './schema/draft';
+import type { Scenario } from './schema/scenario';
+import { staffingPlan } from './staffing';
+
+/** A scenario distribution spec (value unit x `scale` = seconds) as the engine's Dist. */
+export function toDist(spec: DistSpec, scale = 1): Dist {
+	switch (spec.kind) {
+		case 'exponential':
+			return exponential(spec.mean * scale);
+		case 'lognormal':
+			return lognormal(spec.mean * scale, spec.cv);
+		case 'gamma':
+			return gamma(spec.mean * scale, spec.cv);
+		case 'deterministic':
+			return deterministic(spec.mean * scale);
+		case 'empirical':
+			return empirical(
+				spec.values.map((v) => v * scale),
+				spec.probs
+			);
+		case 'never':
+			return never();
+	}
+}
+
+/** Mean of a spec in its own unit (Infinity for 'never'). */
+export function specMean(spec: DistSpec): number {
+	if (spec.kind === 'never') return Infinity;
+	if (spec.kind === 'empirical') return toDist(spec).mean;
+	return spec.mean;
+}
+
+/** All behaviour parameters of a scenario in one object (agents, satisfaction and QA groups). */
+export function behaviourParams(a: Assumptions): BehaviourParams {
+	const { evaluationsPerAgentPerMonth: _e, ...qa } = a.qa;
+	return { ...a.behaviour, ...a.customers.satisfaction, ...qa };
+}
+
+/** Shared demand, the same for every draft. */
+export interface DemandPlan {
+	intervalSec: number;
+	intervalsPerDay: number;
+	openSec: number;
+	closeSec: number;
+	/** Per row: first-contact arrival rate (per second), actual = forecast x actualToForecast. */
+	arrivalRate: Float64Array;
+	/** Per row: the client's forecast of offered contacts. */
+	forecast: Float64Array;
+	/** Per row: spike multiplier, or null when there are no spikes. */
+	spike: Float64Array | null;
+}
+
+/** Intraday weights per interval (normalised to sum 1) from a per-hour or per-interval profile. */
+export function intradayWeights(a: Assumptions): Float64Array {
+	const c = a.calendar;
+	const ipd = Math.round(((c.closeHour - c.openHour) * 60) / c.intervalMinutes);
+	const w = new Float64Array(ipd);
+	const prof = c.intradayProfile;
+	if (prof.length === ipd) for (let j = 0; j < ipd; j++) w[j] = prof[j];
+	else {
+		const per = ipd / prof.length; // intervals per hour
+		for (let j = 0; j < ipd; j++) w[j] = prof[Math.floor(j / per)] / per;
+	}
+	let s = 0;
+	for (let j = 0; j < ipd; j++) s += w[j];
+	for (let j = 0; j < ipd; j++) w[j] /= s;
+	return w;
+}
+
+/** Day-of-week factor of day d (profile normalised to mean 1). */
+export function dayFactors(a: Assumptions): Float64Array {
+	const c = a.calendar;
+	const prof = c.dayOfWeekProfile;
+	let mean = 0;
+	for (const v of prof) mean += v / 7;
+	const start = WEEKDAYS.indexOf(c.startWeekday);
+	const out = new Float64Array(c.days);
+	for (let d = 0; d < c.days; d++) out[d] = prof[(start + d) % 7] / mean;
+	return out;
+}
+
+export function demandPlan(a: Assumptions): DemandPlan {
+	const c = a.calendar;
+	const intervalSec = c.intervalMinutes * 60;
+	const openSec = c.openHour * 3600;
+	const closeSec = c.closeHour * 3600;
+	const ipd = Math.round((closeSec - openSec) / intervalSec);
+	const rows = c.days * ipd;
+	const intraday = intradayWeights(a);
+	const days = dayFactors(a);
+	const arrivalRate = new Float64Array(rows);
+	const forecast = new Float64Array(rows);
+	const dm = a.demand;
+	for (let d = 0; d < c.days; d++)
+		for (let j = 0; j < ipd; j++) {
+			const k = d * ipd + j;
+			const first = dm.firstContactsPerDay * days[d] * intraday[j];
+			arrivalRate[k] = (first * dm.actualToForecast) / intervalSec;
+			forecast[k] = first * dm.forecastContactsPerIssue;
+		}
+	let spike: Float64Array | null = null;
+	if (dm.spikes.length > 0) {
+		spike = new Float64Array(rows).fill(1);
+		for (const s of dm.spikes) {
+			const from = s.fromHour * 3600;
+			const to = s.toHour * 3600;
+			for (let j = 0; j < ipd; j++) {
+				const t0 = openSec + j * intervalSec;
+				const t1 = t0 + intervalSec;
+				const overlap = Math.max(0, Math.min(t1, to) - Math.max(t0, from)) / intervalSec;
+				// part-covered intervals get the time-weighted multiplier
+				if (overlap > 0) spike[s.day * ipd + j] *= 1 + (s.multiplier - 1) * overlap;
+			}
+		}
+	}
+	return { intervalSec, intervalsPerDay: ipd, openSec, closeSec, arrivalRate, forecast, spike };
+}
+
+/** What a draft's scorecard does to behaviour, for the engine and for display. */
+export interface DraftBehaviour {
+	/** Agent scorecard weights actually used (normalised, sum 1 unless empty). */
+	weights: ScorecardWeightsInput;
+	pressure: number;
+	effort: number;
+	resolutionFactor: number;
+	dumpProb: number;
+	qaScore: number;
+	/** Expected AHT (talk + ACW) of a first contact under this behaviour, seconds. */
+	expectedAht: number;
+	/** The AHT the vendor plans with (the scenario's, or expectedAht for 'auto'), seconds. */
+	plannedAht: number;
+}
+
+/** Mean talk-time factor over agents: skill spread has mean 1, new hires are slower. */
+function meanWorkFactor(p: BehaviourParams): number {
+	return 1 - p.newHireShare + p.newHireShare * p.newHireSlowdown;
+}
+
+/** Expected handle time of a first contact given effort and dump probability, seconds. */
+export function expectedAht(a: Assumptions, effort: number, dumpProb: number): number {
+	const p = behaviourParams(a);
+	const mwf = meanWorkFactor(p);
+	let shares = 0;
+	let sum = 0;
+	for (const i of a.intents) {
+		const talk = effort * specMean(i.workSeconds) * mwf * (1 - dumpProb + dumpProb * p.dumpHandleFraction);
+		sum += i.share * (talk + specMean(i.acwSeconds));
+		shares += i.share;
+	}
+	return sum / shares;
+}
+
+/**
+ * A rough monthly invoice under the draft's price model, from the forecast and a plan at full-effort
+ * AHT. Only used to turn fixed bonus amounts into scorecard weights when the scorecard mirrors the
+ * contract (contract.ts mirrorScorecardWeights); it never enters the money results.
+ */
+export function estimateMonthlyInvoice(s: Scenario, draft: Draft, demand: DemandPlan): number {
+	const a = s.assumptions;
+	const aht = expectedAht(a, 1, 0);
+	let contacts = 0;
+	let agentSec = 0;
+	const memo = new Map<number, number>();
+	for (let k = 0; k < demand.forecast.length; k++) {
+		const fc = demand.forecast[k];
+		contacts += fc;
+		let n = memo.get(fc);
+		if (n === undefined) {
+			n =
+				fc > 0
+					? requiredAgents({
+							arrivalRate: fc / demand.intervalSec,
+							aht,
+							slThreshold: a.staffing.targetSeconds,
+							targetServiceLevel: a.staffing.targetServiceLevel,
+							maxOccupancy: a.staffing.occupancyCap
+						})
+					: 0;
+			memo.set(fc, n);
+		}
+		agentSec += n * demand.intervalSec;
+	}
+	const months = a.calendar.days / 30;
+	const staffedHours = agentSec / 3600;
+	const scheduledHours = staffedHours / (1 - a.staffing.shrinkage);
+	const pr = draft.price;
+	let invoice: number;
+	switch (pr.model) {
+		case 'perHandledContact':
+			invoice = pr.rate * contacts;
+			break;
+		case 'perHandledMinute':
+			invoice = (pr.rate * contacts * aht) / 60;
+			break;
+		case 'perProductiveHour':
+			invoice = (pr.rate * contacts * aht) / 3600;
+			break;
+		case 'perStaffedHour':
+			invoice = pr.rate * staffedHours;
+			break;
+		case 'perFte':
+			invoice = (pr.rate * scheduledHours) / pr.fteHoursPerMonth / Math.max(months, 1e-9);
+			return invoice;
+	}
+	return invoice / Math.max(months, 1e-9);
+}
+
+/** The draft's scorecard -> behaviour, and the vendor's planned AHT. */
+export function draftBehaviour(
+	s: Scenario,
+	draftIndex: number,
+	demand = demandPlan(s.assumptions)
+): DraftBehaviour {
+	const a = s.assumptions;
+	const draft = s.drafts[draftIndex];
+	const p = behaviourParams(a);
+	const weights = mirrorScorecardWeights(draft, estimateMonthlyInvoice(s, draft, demand));
+	const pressure = speedPressure(weights, p, draft.vendor.coachingSpeedBias);
+	const effort = effortFromPressure(pressure, p);
+	const dumpProb = dumpProbability(pressure, p);
+	const aht = expectedAht(a, effort, dumpProb);
+	return {
+		weights,
+		pressure,
+		effort,
+		resolutionFactor: resolutionProbability(1, effort, 1, p),
+		dumpProb,
+		qaScore: expectedQaScore(effort, false, p),
+		expectedAht: aht,
+		plannedAht: a.staffing.plannedAhtSeconds === 'auto' ? aht : a.staffing.plannedAhtSeconds
+	};
+}
+
+/** Compiles draft `draftIndex` of a validated scenario into the engine's config. */
+export function compileDraft(s: Scenario, draftIndex: number): EngineConfig {
+	const a = s.assumptions;
+	const draft = s.drafts[draftIndex];
+	if (!draft) throw new Error(`compileDraft: no draft ${draftIndex}`);
+	const demand = demandPlan(a);
+	const b = draftBehaviour(s, draftIndex, demand);
+	const p = behaviourParams(a);
+	const st = a.staffing;
+	const plan = staffingPlan({
+		method: st.method,
+		forecast: demand.forecast,
+		intervalSec: demand.intervalSec,
+		intervalsPerDay: demand.intervalsPerDay,
+		plannedAhtSec: b.plannedAht,
+		targetServiceLevel: st.targetServiceLevel,
+		targetSec: st.targetSeconds,
+		occupancyCap: st.occupancyCap,
+		patienceMeanSec: specMean(a.customers.patienceSeconds),
+		shrinkage: st.shrinkage,
+		absenteeism: st.absenteeism,
+		policyFactor: draft.vendor.staffingPolicyFactor,
+		minAgents: st.minAgents,
+		fixedAgents: st.fixedAgents ?? undefined
+	});
+	const intents: IntentConfig[] = a.intents.map((i) => ({
+		name: i.name,
+		share: i.share,
+		work: toDist(i.workSeconds),
+		acw: toDist(i.acwSeconds),
+		resolvability: i.resolvability
+	}));
+	const c = a.customers;
+	const sat = c.satisfaction;
+	const config: EngineConfig = {
+		days: a.calendar.days,
+		daySec: 86400,
+		openSec: demand.openSec,
+		closeSec: demand.closeSec,
+		intervalSec: demand.intervalSec,
+		intervalsPerDay: demand.intervalsPerDay,
+		closeRule: 'finish',
+		closedSpreadSec: c.closedSpreadMinutes * 60,
+		arrivalRate: demand.arrivalRate,
+		spike: demand.spike,
+		busynessCV: a.demand.busynessCV,
+		forecast: demand.forecast,
+		agentsRequired: plan.agentsRequired,
+		agentsScheduled: plan.agentsScheduled,
+		agentsPlanned: plan.agentsPlanned,
+		absenteeism: st.absenteeism,
+		intents,
+		patience: toDist(c.patienceSeconds),
+		shortAbandonSec: draft.shortAbandonSeconds,
+		slThresholdSec: draftSlThresholdSeconds(draft),
+		redialProb: c.redialProbability,
+		redialDelay: toDist(c.redialDelayMinutes, 60),
+		callbackProb: c.callbackProbability,
+		callbackDelay: toDist(c.callbackDelayHours, 3600),
+		maxAttempts: c.maxAttempts,
+		churnOnGiveUp: c.churnOnGiveUp,
+		fcrWindowDays: draftFcrWindowDays(draft),
+		surveyRate: c.surveyResponseRate,
+		satisfaction: {
+			base: sat.satBase,
+			waitPenaltyPerMin: sat.satWaitPerMinute,
+			unresolvedPenalty: sat.satUnresolvedPenalty,
+			attemptPenalty: sat.satAttemptPenalty,
+			rushPenalty: sat.satRushPenalty,
+			dumpPenalty: sat.satDumpPenalty
+		},
+		effort: b.effort,
+		resolutionFactor: b.resolutionFactor,
+		dumpProb: b.dumpProb,
+		dumpHandleFactor: p.dumpHandleFraction,
+		speedSpread: p.skillSpread,
+		resolutionSpread: p.skillResolutionSpread,
+		newHireShare: p.newHireShare,
+		newHireSpeedFactor: p.newHireSlowdown,
+		newHireResolutionFactor: p.newHireResolution,
+		qaEvalsPerAgentMonth: a.qa.evaluationsPerAgentPerMonth,
+		qaItems: p.qaItemsPerEvaluation,
+		qaScore: b.qaScore,
+		qaScoreDumped: p.qaDumpScore
+	};
+	checkEngineConfig(config);
+	return config;
+}
+
+/** Every draft of a scenario, compiled. */
+export function compileScenario(s: Scenario): EngineConfig[] {
+	return s.drafts.map((_, i) => compileDraft(s, i));
+}
