@@ -6,7 +6,7 @@
 type Command = { run(argv: string[]): Promise<number>; summary: string };
 
 const commands: Record<string, () => Promise<Command>> = {
-	// erlang: './commands/erlang.ts' (engine issue)
+	erlang: () => import('./commands/erlang'),
 	run: () => import('./commands/run')
 };
 
