@@ -18,6 +18,7 @@ import {
 	wilson,
 	type ReplicationRow
 } from '../../src/lib/core/stats';
+import { METRIC_COUNT, METRIC_INDEX } from '../../src/lib/core/metrics';
 
 function sample(seed: string, n: number, scale = 1, offset = 0): Float64Array {
 	const rng = seedrandom.alea(seed);
@@ -244,6 +245,18 @@ describe('RunAccumulator and summarise', () => {
 				0.9
 			)
 		);
+	});
+
+	it('with METRIC_COUNT columns, only flag metrics get a share (an all-zero money metric does not)', () => {
+		const rows: ReplicationRow[] = Array.from({ length: 10 }, (_, rep) => {
+			const scalars = new Float64Array(METRIC_COUNT).fill(7);
+			scalars[METRIC_INDEX.credits] = 0;
+			scalars[METRIC_INDEX.slaMet] = rep % 2;
+			return { rep, contacts: 1, drafts: [{ scalars }] };
+		});
+		const s = summarise(rows);
+		expect(s.drafts[0].metrics[METRIC_INDEX.credits].share).toBeUndefined();
+		expect(s.drafts[0].metrics[METRIC_INDEX.slaMet].share?.k).toBe(5);
 	});
 
 	it('three drafts give three pairs (0-1, 0-2, 1-2)', () => {

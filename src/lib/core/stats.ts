@@ -15,6 +15,8 @@
  * (x[floor h + 1] - x[floor h]).
  */
 
+import { METRICS, METRIC_COUNT } from './metrics';
+
 /* ------------------------------------------------------------------------------------------ */
 /* Welford                                                                                     */
 /* ------------------------------------------------------------------------------------------ */
@@ -380,7 +382,8 @@ export interface MetricSummary {
 	min: number;
 	max: number;
 	/**
-	 * Present when every value is 0 or 1 (a flag such as slaMet or watermelon): the share of
+	 * Present for flags (slaMet, watermelon, the per-metric met flags: metrics of kind 'flag' when the
+	 * rows are METRIC_COUNT long; otherwise any column whose values are all 0 or 1): the share of
 	 * replications with the flag set, with its Wilson interval (better than t near 0 and 1).
 	 */
 	share?: Probability;
@@ -517,6 +520,8 @@ export class RunAccumulator {
 	private readonly ones: Float64Array;
 	private readonly daily: Float64Array[][];
 	private readonly stop?: StoppingRule;
+	/** Which metrics are flags (from metrics.ts), or null to detect 0/1 columns. */
+	private readonly flagMask: boolean[] | null;
 
 	constructor(draftCount: number, metricCount: number, stop?: StoppingRule) {
 		this.draftCount = draftCount;
@@ -529,6 +534,7 @@ export class RunAccumulator {
 		for (let a = 0; a < draftCount; a++) for (let b = a + 1; b < draftCount; b++) this.pairs.push([a, b]);
 		this.diffs = Array.from({ length: this.pairs.length * metricCount }, () => new Welford());
 		this.daily = Array.from({ length: draftCount }, () => []);
+		this.flagMask = metricCount === METRIC_COUNT ? METRICS.map((m) => m.kind === 'flag') : null;
 	}
 
 	/** Add the next replication; `row.rep` must equal the number already added. */
@@ -616,7 +622,8 @@ export class RunAccumulator {
 			const metrics: MetricSummary[] = [];
 			for (let m = 0; m < M; m++) {
 				const cell = d * M + m;
-				metrics.push(summariseColumn(this.welf[cell], this.column(d, m), this.ones[cell]));
+				const ones = this.flagMask && !this.flagMask[m] ? -1 : this.ones[cell];
+				metrics.push(summariseColumn(this.welf[cell], this.column(d, m), ones));
 			}
 			const ds: DraftSummary = { metrics };
 			if (opts.bands) {
