@@ -99,6 +99,42 @@ const F_HANDLED = F.HANDLED;
 const F_HSUM = F.HANDLE_SUM;
 const F_HSQ = F.HANDLE_SUMSQ;
 
+// Module-local copies of imported constants: the hot path must not go through import bindings
+// (transpilers such as tsx turn those into getter calls).
+const FLD_ABANDONED_SHORT = F.ABANDONED_SHORT;
+const FLD_ABANDONED_WITHIN_T = F.ABANDONED_WITHIN_T;
+const FLD_AGENTS_ON_PHONES = F.AGENTS_ON_PHONES;
+const FLD_AGENTS_REQUIRED = F.AGENTS_REQUIRED;
+const FLD_AGENTS_SCHEDULED = F.AGENTS_SCHEDULED;
+const FLD_ATTEMPT_SUM = F.ATTEMPT_SUM;
+const FLD_BUSY_SECONDS = F.BUSY_SECONDS;
+const FLD_CHURNED = F.CHURNED;
+const FLD_DUMPED = F.DUMPED;
+const FLD_FORECAST = F.FORECAST;
+const FLD_GIVE_UPS = F.GIVE_UPS;
+const FLD_HANDLED_REPEAT = F.HANDLED_REPEAT;
+const FLD_ISSUES_HANDLED = F.ISSUES_HANDLED;
+const FLD_ISSUES_RESOLVED = F.ISSUES_RESOLVED;
+const FLD_OFFERED_FIRST = F.OFFERED_FIRST;
+const FLD_OFFERED_REDIAL = F.OFFERED_REDIAL;
+const FLD_OFFERED_REPEAT = F.OFFERED_REPEAT;
+const FLD_QA_EVALS = F.QA_EVALS;
+const FLD_QA_SCORE_SUM = F.QA_SCORE_SUM;
+const FLD_QA_TRUE_SUM = F.QA_TRUE_SUM;
+const FLD_QUEUE_AREA = F.QUEUE_AREA;
+const FLD_REPEAT_WITHIN_N = F.REPEAT_WITHIN_N;
+const FLD_RESOLVED = F.RESOLVED;
+const FLD_SAT_PROB_SUM = F.SAT_PROB_SUM;
+const FLD_STAFFED_SECONDS = F.STAFFED_SECONDS;
+const FLD_SURVEYS = F.SURVEYS;
+const FLD_SURVEYS_SATISFIED = F.SURVEYS_SATISFIED;
+const FLD_WAIT_SUM_ABANDONED = F.WAIT_SUM_ABANDONED;
+const DK_DETERMINISTIC = DistKind.DETERMINISTIC;
+const DK_GAMMA = DistKind.GAMMA;
+const DK_NEVER = DistKind.NEVER;
+const ALEA_MUL = ALEA_A;
+const ALEA_2M32 = TWO_M32;
+
 class Sim {
 	c!: EngineConfig;
 	tab!: Float64Array;
@@ -257,14 +293,14 @@ class Sim {
 		}
 		for (let k = 0; k < rows; k++) {
 			const b = k * FC;
-			this.tab[b + F.FORECAST] = c.forecast[k];
-			this.tab[b + F.AGENTS_REQUIRED] = c.agentsRequired[k];
-			this.tab[b + F.AGENTS_SCHEDULED] = c.agentsScheduled[k];
+			this.tab[b + FLD_FORECAST] = c.forecast[k];
+			this.tab[b + FLD_AGENTS_REQUIRED] = c.agentsRequired[k];
+			this.tab[b + FLD_AGENTS_SCHEDULED] = c.agentsScheduled[k];
 		}
 
 		// samplers
 		this.patience = new Sampler(c.patience);
-		this.patienceNever = c.patience.kind === DistKind.NEVER;
+		this.patienceNever = c.patience.kind === DK_NEVER;
 		this.redialDelay = new Sampler(c.redialDelay);
 		this.callbackDelay = new Sampler(c.callbackDelay);
 		const ni = c.intents.length;
@@ -477,9 +513,9 @@ class Sim {
 
 	flushAreas(): void {
 		const b = this.accRow * FC;
-		this.tab[b + F.QUEUE_AREA] += this.qArea;
-		this.tab[b + F.BUSY_SECONDS] += this.busyArea;
-		this.tab[b + F.STAFFED_SECONDS] += this.staffArea;
+		this.tab[b + FLD_QUEUE_AREA] += this.qArea;
+		this.tab[b + FLD_BUSY_SECONDS] += this.busyArea;
+		this.tab[b + FLD_STAFFED_SECONDS] += this.staffArea;
 		this.qArea = this.busyArea = this.staffArea = 0;
 	}
 
@@ -489,11 +525,13 @@ class Sim {
 		const tab = this.tab;
 		const b = row * FC;
 		tab[b + F_OFFERED]++;
-		tab[b + (kind === K_FIRST ? F.OFFERED_FIRST : kind === K_REPEAT ? F.OFFERED_REPEAT : F.OFFERED_REDIAL)]++;
+		tab[
+			b + (kind === K_FIRST ? FLD_OFFERED_FIRST : kind === K_REPEAT ? FLD_OFFERED_REPEAT : FLD_OFFERED_REDIAL)
+		]++;
 		const c = this.c;
 		if (this.iCounted[i] === 0) {
 			this.iCounted[i] = 1;
-			if (t - this.iLastEnd[i] <= c.fcrWindowDays * 86400) tab[this.iLastRow[i] * FC + F.REPEAT_WITHIN_N]++;
+			if (t - this.iLastEnd[i] <= c.fcrWindowDays * 86400) tab[this.iLastRow[i] * FC + FLD_REPEAT_WITHIN_N]++;
 		}
 		this.iAttempt[i]++;
 		this.iToken[i] = this.contacts | 0;
@@ -507,7 +545,7 @@ class Sim {
 		let cc = this.iC[i];
 		const blk = this.block;
 		for (let k = 0; k < DESTINY; k++) {
-			const x = ALEA_A * s0 + cc * TWO_M32;
+			const x = ALEA_MUL * s0 + cc * ALEA_2M32;
 			s0 = s1;
 			s1 = s2;
 			cc = x | 0;
@@ -520,11 +558,11 @@ class Sim {
 		this.iC[i] = cc;
 		const it = this.iIntent[i];
 		const ws = this.work[it];
-		if (ws.kind === DistKind.GAMMA) this.iWork[i] = this.sampleIssue(ws, i);
+		if (ws.kind === DK_GAMMA) this.iWork[i] = this.sampleIssue(ws, i);
 		else this.iWork[i] = ws.sample(blk[1], this.scratch);
 		const as = this.acw[it];
-		if (as.kind === DistKind.DETERMINISTIC) this.iAcw[i] = as.a;
-		else if (as.kind === DistKind.GAMMA) this.iAcw[i] = this.sampleIssue(as, i);
+		if (as.kind === DK_DETERMINISTIC) this.iAcw[i] = as.a;
+		else if (as.kind === DK_GAMMA) this.iAcw[i] = this.sampleIssue(as, i);
 		else this.iAcw[i] = as.sample(blk[2], this.scratch);
 		this.bRes[i] = blk[3];
 		this.bDump[i] = blk[4];
@@ -542,7 +580,7 @@ class Sim {
 		this.iState[i] = S_WAITING;
 		if (!this.patienceNever) {
 			const ps = this.patience;
-			const p = ps.kind === DistKind.GAMMA ? this.sampleIssue(ps, i) : ps.sample(blk[0], this.scratch);
+			const p = ps.kind === DK_GAMMA ? this.sampleIssue(ps, i) : ps.sample(blk[0], this.scratch);
 			const dl = t + p;
 			this.iDeadline[i] = dl;
 			this.heap.push(dl, i * 8 + EV_ABANDON);
@@ -685,24 +723,23 @@ class Sim {
 		const row = this.iArrRow[i];
 		const b = row * FC;
 		tab[b + F_ABANDONED]++;
-		if (wait < c.shortAbandonSec) tab[b + F.ABANDONED_SHORT]++;
-		if (wait <= c.slThresholdSec) tab[b + F.ABANDONED_WITHIN_T]++;
+		if (wait < c.shortAbandonSec) tab[b + FLD_ABANDONED_SHORT]++;
+		if (wait <= c.slThresholdSec) tab[b + FLD_ABANDONED_WITHIN_T]++;
 		if (wait > 0) tab[b + F_WAITED]++;
-		tab[b + F.WAIT_SUM_ABANDONED] += wait;
+		tab[b + FLD_WAIT_SUM_ABANDONED] += wait;
 		this.iState[i] = S_PENDING;
 		this.qLen--;
 		if (this.iAttempt[i] < c.maxAttempts && this.bNext[i] < c.redialProb) {
 			const d = this.redialDelay;
-			const delay =
-				d.kind === DistKind.GAMMA ? this.sampleIssue(d, i) : d.sample(this.bDelay[i], this.scratch);
+			const delay = d.kind === DK_GAMMA ? this.sampleIssue(d, i) : d.sample(this.bDelay[i], this.scratch);
 			this.retry(i, t + delay, K_REDIAL);
 		} else this.giveUp(i, row);
 	}
 
 	giveUp(i: number, row: number): void {
 		const b = row * FC;
-		this.tab[b + F.GIVE_UPS]++;
-		if (this.bChurn[i] < this.c.churnOnGiveUp) this.tab[b + F.CHURNED]++;
+		this.tab[b + FLD_GIVE_UPS]++;
+		if (this.bChurn[i] < this.c.churnOnGiveUp) this.tab[b + FLD_CHURNED]++;
 		this.freeIssue(i);
 	}
 
@@ -750,17 +787,17 @@ class Sim {
 		tab[b + F_HANDLED]++;
 		tab[b + F_HSUM] += h;
 		tab[b + F_HSQ] += h * h;
-		if (dumped) tab[b + F.DUMPED]++;
-		if (attempt > 1) tab[b + F.HANDLED_REPEAT]++;
-		tab[b + F.ATTEMPT_SUM] += attempt;
+		if (dumped) tab[b + FLD_DUMPED]++;
+		if (attempt > 1) tab[b + FLD_HANDLED_REPEAT]++;
+		tab[b + FLD_ATTEMPT_SUM] += attempt;
 		if (this.iReached[i] === 0) {
 			this.iReached[i] = 1;
-			tab[b + F.ISSUES_HANDLED]++;
+			tab[b + FLD_ISSUES_HANDLED]++;
 		}
 		let pr = this.resolv[this.iIntent[i]] * this.aRes[a];
 		if (pr > 1) pr = 1;
 		const resolved = !dumped && this.bRes[i] < pr;
-		if (resolved) tab[b + F.RESOLVED]++;
+		if (resolved) tab[b + FLD_RESOLVED]++;
 		// satisfaction
 		const sc = c.satisfaction;
 		const wait = t - h - this.iArrT[i];
@@ -775,22 +812,22 @@ class Sim {
 		if (dumped) ps *= 1 - sc.dumpPenalty;
 		if (ps > 1) ps = 1;
 		else if (ps < 0) ps = 0;
-		tab[b + F.SAT_PROB_SUM] += ps;
+		tab[b + FLD_SAT_PROB_SUM] += ps;
 		if (this.bSurvey[i] < c.surveyRate) {
-			tab[b + F.SURVEYS]++;
-			if (this.bSat[i] < ps) tab[b + F.SURVEYS_SATISFIED]++;
+			tab[b + FLD_SURVEYS]++;
+			if (this.bSat[i] < ps) tab[b + FLD_SURVEYS_SATISFIED]++;
 		}
 		// QA
 		const qTrue = dumped ? c.qaScoreDumped : c.qaScore;
-		tab[b + F.QA_TRUE_SUM] += qTrue;
+		tab[b + FLD_QA_TRUE_SUM] += qTrue;
 		if (this.qaCount > 0) {
 			const p = this.qaPtr[a];
 			if (p < this.qaCount && t >= this.qaTimes[a * this.qaCount + p]) {
 				this.qaPtr[a] = p + 1;
 				let pass = 0;
 				for (let k = 0; k < c.qaItems; k++) if (this.sQaS.next() < qTrue) pass++;
-				tab[b + F.QA_EVALS]++;
-				tab[b + F.QA_SCORE_SUM] += c.qaItems > 0 ? pass / c.qaItems : qTrue;
+				tab[b + FLD_QA_EVALS]++;
+				tab[b + FLD_QA_SCORE_SUM] += c.qaItems > 0 ? pass / c.qaItems : qTrue;
 			}
 		}
 		// the issue's next step
@@ -798,12 +835,11 @@ class Sim {
 		this.iLastRow[i] = row;
 		this.iCounted[i] = 0;
 		if (resolved) {
-			tab[b + F.ISSUES_RESOLVED]++;
+			tab[b + FLD_ISSUES_RESOLVED]++;
 			this.freeIssue(i);
 		} else if (attempt < c.maxAttempts && this.bNext[i] < c.callbackProb) {
 			const d = this.callbackDelay;
-			const delay =
-				d.kind === DistKind.GAMMA ? this.sampleIssue(d, i) : d.sample(this.bDelay[i], this.scratch);
+			const delay = d.kind === DK_GAMMA ? this.sampleIssue(d, i) : d.sample(this.bDelay[i], this.scratch);
 			this.retry(i, t + delay, K_REPEAT);
 		} else this.giveUp(i, row);
 		// the agent's next step
@@ -875,7 +911,7 @@ class Sim {
 			}
 		}
 		this.dayPlanned = planned;
-		this.tab[row * FC + F.AGENTS_ON_PHONES] = on;
+		this.tab[row * FC + FLD_AGENTS_ON_PHONES] = on;
 		while (this.idleCount > 0 && this.qLen > 0) this.answer(this.popQueue(), this.popIdle(), t);
 	}
 
