@@ -10,12 +10,13 @@
  * the fake model with a busy loop instead, and says so in `poolModel`.
  */
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createNodePool, defaultNodePoolSize } from '../src/lib/pool/node';
 import type { SimulationPool } from '../src/lib/pool/pool';
 import { execute, loadInput, type LoadedInput } from '../src/cli/commands/run';
 
-export const DEFAULT_SCENARIO = fileURLToPath(new URL('../scenarios/default.json', import.meta.url));
+export const DEFAULT_SCENARIO = fileURLToPath(new URL('../scenarios/ecommerce-case.json', import.meta.url));
 
 export interface PoolBench {
 	poolModel: 'scenario' | 'fake';
@@ -31,6 +32,8 @@ export interface PoolBench {
 	/** CLI path: seconds to 100 replications, default worker count (`workers`). */
 	hundredRepsSeconds: number;
 	workers: number;
+	/** 1-minute load average before and after (the machine may be shared: a high load spoils the speed-up). */
+	loadAverage: [number, number];
 }
 
 async function input(opts: {
@@ -66,6 +69,7 @@ async function warmPool(workers: number, inp: LoadedInput): Promise<SimulationPo
 
 export async function benchPool(opts: { scenario?: string; fake?: boolean; log?: (s: string) => void } = {}) {
 	const log = opts.log ?? (() => {});
+	const loadBefore = loadavg()[0];
 	const { input: inp, file } = await input(opts);
 	const one = await warmPool(1, inp);
 	const two = await warmPool(2, inp);
@@ -104,7 +108,8 @@ export async function benchPool(opts: { scenario?: string; fake?: boolean; log?:
 		speedup2Workers: oneSec / twoSec,
 		firstSummarySeconds: timing.firstSummarySeconds,
 		hundredRepsSeconds: timing.elapsedSeconds,
-		workers: defaultNodePoolSize()
+		workers: defaultNodePoolSize(),
+		loadAverage: [loadBefore, loadavg()[0]]
 	};
 	return result;
 }
