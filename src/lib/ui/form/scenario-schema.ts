@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { ScenarioSchema } from '$lib/core/schema/scenario';
+import { BEHAVIOUR_PARAM_META, type BehaviourParamKey } from '$lib/core/behaviour';
+import type { JsonSchema, Path } from './jsonschema';
+import type { FieldNote } from './context';
+
+/** The scenario's JSON Schema, generated from the zod schema: the forms are built from it. */
+export const SCENARIO_JSON_SCHEMA = z.toJSONSchema(ScenarioSchema, {
+	io: 'input',
+	unrepresentable: 'any'
+}) as JsonSchema;
+
+export const ASSUMPTIONS_SCHEMA = SCENARIO_JSON_SCHEMA.properties!.assumptions;
+export const DRAFT_SCHEMA = SCENARIO_JSON_SCHEMA.properties!.drafts.items!;
+
+/** Labels, units and sources beyond the schema's own descriptions, for the fields a negotiator will question. */
+const NOTES: Record<string, FieldNote> = {
+	'calendar.days': { unit: 'days', source: 'MODEL.md default: one month of 30 days.' },
+	'calendar.intervalMinutes': { unit: 'minutes' },
+	'calendar.openHour': { unit: 'hour of day' },
+	'calendar.closeHour': { unit: 'hour of day' },
+	'demand.firstContactsPerDay': { unit: 'contacts/day' },
+	'demand.busynessCV': { unit: 'fraction', source: 'MODEL.md default 0.10 (day-to-day forecast error).' },
+	'customers.callbackProbability': {
+		unit: 'fraction',
+		source: 'MODEL.md default 0.8: most customers with an unresolved issue come back.'
+	},
+	'customers.surveyResponseRate': {
+		unit: 'fraction',
+		source: 'Industry: 10-15 % of customers answer a survey.'
+	},
+	'customers.maxAttempts': { unit: 'contacts' },
+	'customers.lifetimeValue': { unit: 'currency' },
+	'staffing.shrinkage': {
+		unit: 'fraction',
+		source: 'Industry 20-35 %, 30 % usual; applied as requirement / (1 - shrinkage).'
+	},
+	'staffing.targetServiceLevel': { unit: 'fraction', source: '80/20 is the common default.' },
+	'staffing.targetSeconds': { unit: 'seconds', source: '80/20 is the common default.' },
+	'qa.evaluationsPerAgentPerMonth': { unit: 'evaluations', source: 'SQM Group: about 6 per agent a month.' },
+	'costs.agentCostPerPaidHour': { unit: 'currency/hour' },
+	'costs.clientCostPerRepeatContact': { unit: 'currency/contact' },
+	'atRisk.percentOfInvoice': { unit: 'fraction', source: 'Market standard 10-12 % of the monthly invoice.' },
+	'price.rate': { unit: 'currency per unit of the price model' },
+	shortAbandonSeconds: { unit: 'seconds', source: 'Contracts often exclude abandons under 5 s.' },
+	'vendor.staffingPolicyFactor': { unit: 'x plan' }
+};
+
+/** Notes for a field: behaviour parameters carry their own label, unit, help and source. */
+export function noteFor(path: Path): FieldNote | undefined {
+	const last = path[path.length - 1];
+	const meta = typeof last === 'string' ? BEHAVIOUR_PARAM_META[last as BehaviourParamKey] : undefined;
+	if (meta) return { label: meta.label, unit: meta.unit, help: meta.help, source: meta.source };
+	// Notes are keyed without the leading "assumptions." or "drafts.N.".
+	const key = (path[0] === 'drafts' ? path.slice(2) : path[0] === 'assumptions' ? path.slice(1) : path).join(
+		'.'
+	);
+	return NOTES[key];
+}

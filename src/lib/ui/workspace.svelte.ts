@@ -1,0 +1,126 @@
+/**
+ * The workspace: the scenario being edited (raw JSON, possibly invalid), its validation, the last
+ * valid scenario that was run, and the run's summaries as they sharpen. State lives here, in one
+ * class, not in components (the svelte.dev REPL's pattern). Browser only where it touches workers.
+ */
+import { parseScenario, type Scenario, type ScenarioError } from '$lib/core/schema/scenario';
+import type { RunSummary } from '$lib/core/stats';
+import { METRIC_INDEX } from '$lib/core/metrics';
+import type { SimulationPool } from '$lib/pool/pool';
+import { isCancelled } from '$lib/pool/pool';
+import { PRESETS, DEFAULT_PRESET_ID } from './presets';
+
+export type RunStatus = 'idle' | 'running' | 'done' | 'stopped' | 'failed';
+
+export class Workspace {
+	/** What the user is editing: plain JSON, kept even when invalid so nothing typed is lost. */
+	input = $state<unknown>(structuredClone(PRESETS.find((p) => p.id === DEFAULT_PRESET_ID)!.scenario));
+	/** Validation of the input against the scenario schema. */
+	readonly parsed = $derived(parseScenario(this.input));
+	readonly errors: ScenarioError[] = $derived(this.parsed.ok ? [] : this.parsed.errors);
+
+	/** The scenario the results on screen belong to (the last valid one that was run). */
+	ranScenario = $state.raw<Scenario | null>(null);
+	summary = $state.raw<RunSummary | null>(null);
+	status = $state<RunStatus>('idle');
+	done = $state(0);
+	cap = $state(0);
+	elapsedSeconds = $state(0);
+	failure = $state<string | null>(null);
+	/** Replication cap of a run and the precision target (relative half-width of the client's total cost). */
+	reps = $state(200);
+	precision = $state(0.01);
+
+	#pool: SimulationPool | null = null;
+	#poolPromise: Promise<SimulationPool> | null = null;
+
+	/** Start the workers and check that each answers (shown in the footer). */
+	async ping(): Promise<string[]> {
+		return (await this.pool()).ping();
+	}
+
+	private pool(): Promise<SimulationPool> {
+		this.#poolPromise ??= import('$lib/pool/browser').then(({ createBrowserPool }) => {
+			this.#pool = createBrowserPool();
+			return this.#pool;
+		});
+		return this.#poolPromise;
+	}
+
+	/** Run the current scenario if it is valid; a new run supersedes the one in flight. */
+	async run(): Promise<void> {
+		const parsed = this.parsed;
+		if (!parsed.ok) return;
+		const scenario = parsed.scenario;
+		const job = { model: 'sla' as const, scenario: $state.snapshot(this.input) };
+		const pool = await this.pool();
+		this.status = 'running';
+		this.failure = null;
+		this.done = 0;
+		this.cap = this.reps;
+		const handle = pool.run({
+			job,
+			reps: this.reps,
+			bands: true,
+			stop: { metric: METRIC_INDEX.clientTotalCost, relHalfWidth: this.precision, minReps: 30 },
+			onProgress: (p) => {
+				this.ranScenario = scenario;
+				this.summary = p.summary;
+				this.done = p.done;
+				this.elapsedSeconds = p.elapsedSeconds;
+			}
+		});
+		this.#current = handle.id;
+		try {
+			const result = await handle.done;
+			if (this.#current !== handle.id) return;
+			this.ranScenario = scenario;
+			this.summary = result.summary;
+			this.done = result.summary.n;
+			this.elapsedSeconds = result.elapsedSeconds;
+			this.status = 'done';
+		} catch (err) {
+			if (this.#current !== handle.id) return;
+			if (isCancelled(err)) this.status = 'stopped';
+			else {
+				this.status = 'failed';
+				this.failure = err instanceof Error ? err.message : String(err);
+			}
+		}
+	}
+	#current = -1;
+
+	stop(): void {
+		this.#pool?.cancel();
+	}
+
+	/** Replace the workspace with a scenario (a preset, an import, a share link, a saved one). */
+	load(scenario: unknown): void {
+		this.input = structuredClone(scenario);
+	}
+
+	/**
+	 * Import a scenario file's text. A bad file is refused with every error (path and rule) and
+	 * changes nothing in the workspace.
+	 */
+	importText(text: string): { ok: true } | { ok: false; errors: string[] } {
+		let json: unknown;
+		try {
+			json = JSON.parse(text);
+		} catch (err) {
+			return {
+				ok: false,
+				errors: [`The file is not valid JSON: ${err instanceof Error ? err.message : err}`]
+			};
+		}
+		const parsed = parseScenario(json);
+		if (!parsed.ok)
+			return { ok: false, errors: parsed.errors.map((e) => `${e.path || '(file)'}: ${e.message}`) };
+		this.load(json);
+		return { ok: true };
+	}
+
+	dispose(): void {
+		this.#pool?.dispose();
+	}
+}
