@@ -27,8 +27,10 @@ export class Workspace {
 	cap = $state(0);
 	elapsedSeconds = $state(0);
 	failure = $state<string | null>(null);
-	/** Replication cap of a run and the precision target (relative half-width of the client's total cost). */
-	reps = $state(200);
+	/**
+	 * Precision target: a run stops once the client's total cost is known within this relative
+	 * half-width in every draft, or at the scenario's `replications` cap, whichever comes first.
+	 */
 	precision = $state(0.01);
 
 	#pool: SimulationPool | null = null;
@@ -57,10 +59,10 @@ export class Workspace {
 		this.status = 'running';
 		this.failure = null;
 		this.done = 0;
-		this.cap = this.reps;
+		this.cap = scenario.replications;
 		const handle = pool.run({
 			job,
-			reps: this.reps,
+			reps: scenario.replications,
 			bands: true,
 			stop: { metric: METRIC_INDEX.clientTotalCost, relHalfWidth: this.precision, minReps: 30 },
 			onProgress: (p) => {
