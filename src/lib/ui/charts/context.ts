@@ -49,3 +49,13 @@ export function getChartContext<X = AnyScale, Y = AnyScale>(): ChartContext<X, Y
 	if (!ctx) throw new Error('Chart layers must be placed inside <ChartFrame>.');
 	return ctx;
 }
+
+/** What `ChartFrame` hands to its children snippet: the scales and the plot area's size. */
+export interface ChartScope<X = AnyScale, Y = AnyScale> {
+	x: X;
+	y: Y;
+	innerWidth: number;
+	innerHeight: number;
+	width: number;
+	compact: boolean;
+}

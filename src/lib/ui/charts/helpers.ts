@@ -41,18 +41,19 @@ export function markerPath(shape: MarkerShape, size = 64): string {
 /* ---------- Text ---------- */
 
 /**
- * Approximate rendered width of `text` in a system sans-serif at `fontSize` px. Good enough to lay
- * out legends and decide whether a label fits (within ~10 %), with no DOM measurement.
+ * Approximate rendered width of `text` in a sans-serif at `fontSize` px, on the wide side (DejaVu
+ * Sans, the widest common fallback), so that labels laid out with it do not collide in any font.
  */
 export function textWidth(text: string, fontSize: number): number {
 	let em = 0;
 	for (const ch of text) {
-		if ("il.,:;|!'’ ".includes(ch)) em += 0.3;
-		else if ('fjrt()[]-'.includes(ch)) em += 0.38;
-		else if ('mwMW%@'.includes(ch)) em += 0.86;
-		else if (ch >= 'A' && ch <= 'Z') em += 0.66;
-		else if (ch >= '0' && ch <= '9') em += 0.56;
-		else em += 0.54;
+		if ("il.,:;|!'’".includes(ch)) em += 0.3;
+		else if (ch === ' ') em += 0.32;
+		else if ('fjrt()[]-'.includes(ch)) em += 0.4;
+		else if ('mwMW%@'.includes(ch)) em += 0.92;
+		else if (ch >= 'A' && ch <= 'Z') em += 0.7;
+		else if (ch >= '0' && ch <= '9') em += 0.64;
+		else em += 0.6;
 	}
 	return em * fontSize;
 }
@@ -474,7 +475,7 @@ export function flowLayout(data: RepeatFlowData, width: number, height: number):
 	const stages = data.stages.filter((s) => s.contacts > 0 || s === data.stages[0]);
 	const K = stages.length;
 	const nCols = K + 1;
-	const barWidth = Math.max(28, Math.min(96, (width / nCols) * 0.36));
+	const barWidth = Math.max(24, Math.min(90, (width / nCols) * (width < 800 ? 0.28 : 0.34)));
 	const stepX = nCols > 1 ? (width - barWidth) / (nCols - 1) : 0;
 	const c0 = Math.max(1e-9, stages[0]?.contacts ?? 0);
 	const scale = height / c0;
