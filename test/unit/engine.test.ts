@@ -15,7 +15,7 @@ import {
 	demoConfig,
 	type TextbookParams
 } from '../../src/lib/core/engine';
-import { F, FIELD_COUNT, sumRows } from '../../src/lib/core/fields';
+import { F, FIELD_COUNT, FIELD_NAMES, sumRows } from '../../src/lib/core/fields';
 import { erlangAMetrics } from '../../src/lib/core/erlang';
 import { intervalCount, type EngineConfig } from '../../src/lib/core/engine-config';
 import { exponential, never } from '../../src/lib/core/distributions';
@@ -301,6 +301,87 @@ describe('engine invariants', () => {
 		}
 		expectWithin(xs, 0, 'contacts per issue - 1/(1-(1-FCR)r)');
 		expect(ci(xs).se).toBeLessThan(0.01);
+	});
+
+	it('fields.ts: FIELD_COUNT is the number of fields, numbered 0..FIELD_COUNT-1 in order', () => {
+		expect(FIELD_NAMES.length).toBe(FIELD_COUNT);
+		FIELD_NAMES.forEach((name, k) => expect(F[name]).toBe(k));
+	});
+
+	describe('repeat loop by stage (k-th handled contact of an issue; buckets 1, 2, 3, 4+)', () => {
+		const HA = [F.HANDLED_ATTEMPT_1, F.HANDLED_ATTEMPT_2, F.HANDLED_ATTEMPT_3, F.HANDLED_ATTEMPT_4];
+		const RA = [F.RESOLVED_ATTEMPT_1, F.RESOLVED_ATTEMPT_2, F.RESOLVED_ATTEMPT_3, F.RESOLVED_ATTEMPT_4];
+		const CB = [F.CALLBACK_AFTER_1, F.CALLBACK_AFTER_2, F.CALLBACK_AFTER_3, F.CALLBACK_AFTER_4];
+		const GU = [F.GIVEUP_AFTER_1, F.GIVEUP_AFTER_2, F.GIVEUP_AFTER_3, F.GIVEUP_AFTER_4];
+
+		// The identity: every stage-k contact ends in exactly one of resolved, called back (the issue's next
+		// handled contact), gave up (before another handled contact), or still open when the run ends.
+		// "Still open" is not a field: it is a census of the live issues at the end (SimResult.openAfterAttempt),
+		// so the identity compares flow counts made during the run with an independent count made after it.
+		function checkStages(c: EngineConfig, seed: number, rep: number) {
+			const res = simulate(c, seed, rep);
+			const s = total(c, res.table);
+			const open = res.openAfterAttempt;
+			for (let k = 0; k < 4; k++) {
+				expect(s[HA[k]], `stage ${k + 1}`).toBe(s[RA[k]] + s[CB[k]] + s[GU[k]] + open[k]);
+				expect(s[HA[k]]).toBeGreaterThan(0);
+			}
+			// callbacks flow on to the next stage
+			expect(s[CB[0]]).toBe(s[HA[1]]);
+			expect(s[CB[1]]).toBe(s[HA[2]]);
+			expect(s[CB[2]] + s[CB[3]]).toBe(s[HA[3]]);
+			// the stages partition the handled and resolved contacts
+			expect(s[HA[0]]).toBe(s[F.ISSUES_HANDLED]);
+			expect(HA.reduce((a, f) => a + s[f], 0)).toBe(s[F.HANDLED]);
+			expect(RA.reduce((a, f) => a + s[f], 0)).toBe(s[F.RESOLVED]);
+			// give-ups after a handled contact are the give-ups of issues that reached an agent
+			const gu = GU.reduce((a, f) => a + s[f], 0);
+			expect(gu).toBeGreaterThan(0);
+			expect(gu).toBeLessThanOrEqual(s[F.GIVE_UPS]);
+			// per row: a stage-k contact's outcome is counted in the row it was answered in
+			for (let r = 0; r < intervalCount(c); r++) {
+				const b = r * FIELD_COUNT;
+				for (let k = 0; k < 4; k++)
+					expect(res.table[b + RA[k]] + res.table[b + CB[k]] + res.table[b + GU[k]]).toBeLessThanOrEqual(
+						res.table[b + HA[k]]
+					);
+			}
+			return { s, open };
+		}
+
+		it('full model (finish rule): stage contacts = resolved + callbacks + give-ups + still open', () => {
+			const { s, open } = checkStages(demoConfig({ days: 14 }), 9, 0);
+			// abandoned first contacts that never redialled give up without reaching an agent
+			expect(s[F.GIVE_UPS] - GU.reduce((a, f) => a + s[f], 0)).toBeGreaterThan(0);
+			// callbacks that would land past the horizon stay open
+			expect(open.reduce((a, x) => a + x, 0)).toBeGreaterThan(0);
+		});
+
+		it('stopped mid-run: contacts waiting or in service at the end keep their issue open', () => {
+			const base = textbookConfig({
+				arrivalsPerHour: 200,
+				agents: 13,
+				ahtSec: 180,
+				targetSec: 20,
+				patienceSec: 300,
+				hours: 40
+			});
+			const c: EngineConfig = {
+				...base,
+				intents: [{ ...base.intents[0], resolvability: 0.5 }],
+				redialProb: 0.7,
+				redialDelay: exponential(120),
+				callbackProb: 0.8,
+				callbackDelay: exponential(900),
+				maxAttempts: 8,
+				churnOnGiveUp: 0.3
+			};
+			for (let r = 0; r < 3; r++) {
+				const res = simulate(c, 17, r);
+				expect(res.inServiceAtEnd + res.waitingAtEnd).toBeGreaterThan(0);
+				checkStages(c, 17, r);
+			}
+		});
 	});
 
 	it('more agents never lowers SL in expectation (common random numbers)', () => {

@@ -714,6 +714,22 @@ export class ContractEvaluator {
 		out[METRIC_INDEX.abandoned] = t[F.ABANDONED];
 		out[METRIC_INDEX.resolvedContacts] = t[F.RESOLVED];
 		out[METRIC_INDEX.giveUps] = t[F.GIVE_UPS];
+		out[METRIC_INDEX.handledAttempt1] = t[F.HANDLED_ATTEMPT_1];
+		out[METRIC_INDEX.handledAttempt2] = t[F.HANDLED_ATTEMPT_2];
+		out[METRIC_INDEX.handledAttempt3] = t[F.HANDLED_ATTEMPT_3];
+		out[METRIC_INDEX.handledAttempt4] = t[F.HANDLED_ATTEMPT_4];
+		out[METRIC_INDEX.resolvedAttempt1] = t[F.RESOLVED_ATTEMPT_1];
+		out[METRIC_INDEX.resolvedAttempt2] = t[F.RESOLVED_ATTEMPT_2];
+		out[METRIC_INDEX.resolvedAttempt3] = t[F.RESOLVED_ATTEMPT_3];
+		out[METRIC_INDEX.resolvedAttempt4] = t[F.RESOLVED_ATTEMPT_4];
+		out[METRIC_INDEX.callbacksAfter1] = t[F.CALLBACK_AFTER_1];
+		out[METRIC_INDEX.callbacksAfter2] = t[F.CALLBACK_AFTER_2];
+		out[METRIC_INDEX.callbacksAfter3] = t[F.CALLBACK_AFTER_3];
+		out[METRIC_INDEX.callbacksAfter4] = t[F.CALLBACK_AFTER_4];
+		out[METRIC_INDEX.giveUpsAfter1] = t[F.GIVEUP_AFTER_1];
+		out[METRIC_INDEX.giveUpsAfter2] = t[F.GIVEUP_AFTER_2];
+		out[METRIC_INDEX.giveUpsAfter3] = t[F.GIVEUP_AFTER_3];
+		out[METRIC_INDEX.giveUpsAfter4] = t[F.GIVEUP_AFTER_4];
 
 		return {
 			scalars: out,

@@ -65,6 +65,11 @@ export interface SimResult {
 	events: number;
 	/** Time the simulation ended (seconds). */
 	endTime: number;
+	/**
+	 * Per stage bucket (1, 2, 3, 4+; see fields.ts): issues still open at the end whose last handled
+	 * contact was at that stage (a census of live issues, for the repeat-loop identity).
+	 */
+	openAfterAttempt: Float64Array;
 }
 
 // event types (payload = id * 8 + type)
@@ -79,6 +84,8 @@ const S_FREE = 0;
 const S_WAITING = 1;
 const S_SERVICE = 2;
 const S_PENDING = 3;
+/** A retry that would land past the horizon (or never): the issue stays open, counted at the end. */
+const S_CENSORED = 4;
 
 // offered kinds
 const K_FIRST = 0;
@@ -129,6 +136,10 @@ const FLD_STAFFED_SECONDS = F.STAFFED_SECONDS;
 const FLD_SURVEYS = F.SURVEYS;
 const FLD_SURVEYS_SATISFIED = F.SURVEYS_SATISFIED;
 const FLD_WAIT_SUM_ABANDONED = F.WAIT_SUM_ABANDONED;
+const FLD_HANDLED_ATTEMPT_1 = F.HANDLED_ATTEMPT_1;
+const FLD_RESOLVED_ATTEMPT_1 = F.RESOLVED_ATTEMPT_1;
+const FLD_CALLBACK_AFTER_1 = F.CALLBACK_AFTER_1;
+const FLD_GIVEUP_AFTER_1 = F.GIVEUP_AFTER_1;
 const DK_DETERMINISTIC = DistKind.DETERMINISTIC;
 const DK_GAMMA = DistKind.GAMMA;
 const DK_NEVER = DistKind.NEVER;
@@ -177,7 +188,8 @@ class Sim {
 	iC = new Float64Array(0);
 	iState = new Uint8Array(0);
 	iKind = new Uint8Array(0);
-	iReached = new Uint8Array(0);
+	/** Handled contacts of the issue so far (its stage; see fields.ts). */
+	iHandled = new Int32Array(0);
 	iCounted = new Uint8Array(0);
 	iIntent = new Int32Array(0);
 	iAttempt = new Int32Array(0);
@@ -416,7 +428,7 @@ class Sim {
 		this.iC = g64(this.iC);
 		this.iState = g8(this.iState);
 		this.iKind = g8(this.iKind);
-		this.iReached = g8(this.iReached);
+		this.iHandled = g32(this.iHandled);
 		this.iCounted = g8(this.iCounted);
 		this.iIntent = g32(this.iIntent);
 		this.iAttempt = g32(this.iAttempt);
@@ -479,7 +491,7 @@ class Sim {
 		this.iS2[i] = s.next();
 		this.iC[i] = 1;
 		this.iAttempt[i] = 0;
-		this.iReached[i] = 0;
+		this.iHandled[i] = 0;
 		this.iCounted[i] = 1;
 		this.iLastEnd[i] = -1;
 		return i;
@@ -738,8 +750,11 @@ class Sim {
 
 	giveUp(i: number, row: number): void {
 		const b = row * FC;
-		this.tab[b + FLD_GIVE_UPS]++;
-		if (this.bChurn[i] < this.c.churnOnGiveUp) this.tab[b + FLD_CHURNED]++;
+		const tab = this.tab;
+		tab[b + FLD_GIVE_UPS]++;
+		if (this.bChurn[i] < this.c.churnOnGiveUp) tab[b + FLD_CHURNED]++;
+		const h = this.iHandled[i];
+		if (h > 0) tab[this.iLastRow[i] * FC + FLD_GIVEUP_AFTER_1 + (h < 4 ? h : 4) - 1]++;
 		this.freeIssue(i);
 	}
 
@@ -747,7 +762,7 @@ class Sim {
 	retry(i: number, t: number, kind: number): void {
 		const c = this.c;
 		if (!(t < Infinity)) {
-			this.freeIssue(i);
+			this.iState[i] = S_CENSORED;
 			return;
 		}
 		let d = Math.floor(t / c.daySec);
@@ -767,7 +782,7 @@ class Sim {
 			this.iC[i] = r.c;
 		}
 		if (d >= c.days || t >= this.tEnd) {
-			this.freeIssue(i);
+			this.iState[i] = S_CENSORED;
 			return;
 		}
 		this.iState[i] = S_PENDING;
@@ -790,14 +805,20 @@ class Sim {
 		if (dumped) tab[b + FLD_DUMPED]++;
 		if (attempt > 1) tab[b + FLD_HANDLED_REPEAT]++;
 		tab[b + FLD_ATTEMPT_SUM] += attempt;
-		if (this.iReached[i] === 0) {
-			this.iReached[i] = 1;
-			tab[b + FLD_ISSUES_HANDLED]++;
-		}
+		// the repeat loop by stage: this contact is the issue's stage-th handled contact
+		const prev = this.iHandled[i];
+		if (prev > 0) tab[this.iLastRow[i] * FC + FLD_CALLBACK_AFTER_1 + (prev < 4 ? prev : 4) - 1]++;
+		else tab[b + FLD_ISSUES_HANDLED]++;
+		this.iHandled[i] = prev + 1;
+		const sb = b + (prev < 3 ? prev : 3);
+		tab[sb + FLD_HANDLED_ATTEMPT_1]++;
 		let pr = this.resolv[this.iIntent[i]] * this.aRes[a];
 		if (pr > 1) pr = 1;
 		const resolved = !dumped && this.bRes[i] < pr;
-		if (resolved) tab[b + FLD_RESOLVED]++;
+		if (resolved) {
+			tab[b + FLD_RESOLVED]++;
+			tab[sb + FLD_RESOLVED_ATTEMPT_1]++;
+		}
 		// satisfaction
 		const sc = c.satisfaction;
 		const wait = t - h - this.iArrT[i];
@@ -973,6 +994,11 @@ class Sim {
 			const i = this.qIds[p];
 			if (this.iState[i] === S_WAITING && this.iToken[i] === this.qTok[p]) waiting++;
 		}
+		const open = new Float64Array(4);
+		for (let i = 0; i < this.nextIssue; i++) {
+			const h = this.iHandled[i];
+			if (this.iState[i] !== S_FREE && h > 0) open[(h < 4 ? h : 4) - 1]++;
+		}
 		return {
 			table: this.tab,
 			contacts: this.contacts,
@@ -980,7 +1006,8 @@ class Sim {
 			inServiceAtEnd: this.busyCount,
 			issues: this.issues,
 			events,
-			endTime
+			endTime,
+			openAfterAttempt: open
 		};
 	}
 }

@@ -85,10 +85,66 @@ export const F = {
 	/** Sum of the contact attempt numbers of handled contacts (1 = first contact). */
 	ATTEMPT_SUM: 35,
 	/** Of HANDLED: the first handled contact of its customer issue (issues that reached an agent). */
-	ISSUES_HANDLED: 36
+	ISSUES_HANDLED: 36,
+
+	// ---- The repeat loop by stage (for the flow view) ----
+	// Stage k of an issue = its k-th HANDLED contact: the k-th time the issue reaches an agent and the
+	// contact ends. Only handled contacts count, so abandons and redials in between do not shift it
+	// (unlike ATTEMPT_SUM, which counts every contact). Four buckets: k = 1, 2, 3 and 4+ (all k >= 4).
+	// All four kinds of field go to the interval the stage-k contact was ANSWERED in. Per stage:
+	//   HANDLED_ATTEMPT_k = RESOLVED_ATTEMPT_k + CALLBACK_AFTER_k + GIVEUP_AFTER_k + (still open at the end),
+	// where "still open" = after the unresolved stage-k contact the issue had neither another handled
+	// contact nor a give-up when the simulation ended (a callback pending, censored past the horizon, or
+	// the next contact waiting or in service). Hence CALLBACK_AFTER_k = HANDLED_ATTEMPT_(k+1) for k = 1, 2
+	// and CALLBACK_AFTER_3 + CALLBACK_AFTER_4 = HANDLED_ATTEMPT_4; the sum of GIVEUP_AFTER_k is GIVE_UPS
+	// minus the give-ups of issues that never reached an agent.
+	/** Of HANDLED: handled contacts at stage 1 (the issue's first handled contact; equals ISSUES_HANDLED). */
+	HANDLED_ATTEMPT_1: 37,
+	/** Of HANDLED: handled contacts at stage 2 (the issue's second handled contact). */
+	HANDLED_ATTEMPT_2: 38,
+	/** Of HANDLED: handled contacts at stage 3. */
+	HANDLED_ATTEMPT_3: 39,
+	/** Of HANDLED: handled contacts at stage 4 or later. */
+	HANDLED_ATTEMPT_4: 40,
+	/** Of HANDLED_ATTEMPT_1: resolved. */
+	RESOLVED_ATTEMPT_1: 41,
+	/** Of HANDLED_ATTEMPT_2: resolved. */
+	RESOLVED_ATTEMPT_2: 42,
+	/** Of HANDLED_ATTEMPT_3: resolved. */
+	RESOLVED_ATTEMPT_3: 43,
+	/** Of HANDLED_ATTEMPT_4: resolved. */
+	RESOLVED_ATTEMPT_4: 44,
+	/**
+	 * Of HANDLED_ATTEMPT_1, unresolved: the customer came back and reached an agent again (the issue's next
+	 * handled contact ended; it may be the callback itself or a redial after the callback was abandoned).
+	 * Counted when that next contact ends, in the row of the stage-1 contact.
+	 */
+	CALLBACK_AFTER_1: 45,
+	/** As CALLBACK_AFTER_1, after a stage-2 contact. */
+	CALLBACK_AFTER_2: 46,
+	/** As CALLBACK_AFTER_1, after a stage-3 contact. */
+	CALLBACK_AFTER_3: 47,
+	/** As CALLBACK_AFTER_1, after a contact at stage 4 or later. */
+	CALLBACK_AFTER_4: 48,
+	/**
+	 * Of HANDLED_ATTEMPT_1, unresolved: the issue ended in a give-up (GIVE_UPS, churned or not) before any
+	 * further handled contact: no callback (decision or attempt cap), or the callback and its redials were
+	 * all abandoned. Counted when the give-up happens, in the row of the stage-1 contact.
+	 */
+	GIVEUP_AFTER_1: 49,
+	/** As GIVEUP_AFTER_1, after a stage-2 contact. */
+	GIVEUP_AFTER_2: 50,
+	/** As GIVEUP_AFTER_1, after a stage-3 contact. */
+	GIVEUP_AFTER_3: 51,
+	/** As GIVEUP_AFTER_1, after a contact at stage 4 or later. */
+	GIVEUP_AFTER_4: 52
 } as const;
 
-export const FIELD_COUNT = 37;
+/** Number of fields per interval row (= the number of entries of `F`). */
+export const FIELD_COUNT = 53;
+
+/** Number of stage buckets of the repeat-loop fields (stages 1, 2, 3 and 4+). */
+export const ATTEMPT_BUCKETS = 4;
 
 export type FieldName = keyof typeof F;
 export const FIELD_NAMES = Object.keys(F) as FieldName[];

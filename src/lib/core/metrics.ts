@@ -355,6 +355,136 @@ export const METRICS = [
 		group: 'customer',
 		better: -1,
 		help: 'Customer issues abandoned unresolved after the last attempt.'
+	},
+	// The repeat loop by stage (fields.ts, HANDLED_ATTEMPT_k ...): stage k = an issue's k-th handled
+	// contact. Per stage: handled = resolved + called back + gave up + still open at the end.
+	{
+		key: 'handledAttempt1',
+		label: 'Handled, stage 1',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: "Handled contacts that were their issue's 1st handled contact (redials after abandons do not count as stages)."
+	},
+	{
+		key: 'handledAttempt2',
+		label: 'Handled, stage 2',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: "Handled contacts that were their issue's 2nd handled contact (redials after abandons do not count as stages)."
+	},
+	{
+		key: 'handledAttempt3',
+		label: 'Handled, stage 3',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: "Handled contacts that were their issue's 3rd handled contact (redials after abandons do not count as stages)."
+	},
+	{
+		key: 'handledAttempt4',
+		label: 'Handled, stage 4+',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: "Handled contacts that were their issue's 4th or later handled contact (redials after abandons do not count as stages)."
+	},
+	{
+		key: 'resolvedAttempt1',
+		label: 'Resolved, stage 1',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Issues resolved on their 1st handled contact.'
+	},
+	{
+		key: 'resolvedAttempt2',
+		label: 'Resolved, stage 2',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Issues resolved on their 2nd handled contact.'
+	},
+	{
+		key: 'resolvedAttempt3',
+		label: 'Resolved, stage 3',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Issues resolved on their 3rd handled contact.'
+	},
+	{
+		key: 'resolvedAttempt4',
+		label: 'Resolved, stage 4+',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Issues resolved on their 4th or later handled contact.'
+	},
+	{
+		key: 'callbacksAfter1',
+		label: 'Called back after stage 1',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Unresolved 1st handled contacts after which the customer came back and reached an agent again.'
+	},
+	{
+		key: 'callbacksAfter2',
+		label: 'Called back after stage 2',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Unresolved 2nd handled contacts after which the customer came back and reached an agent again.'
+	},
+	{
+		key: 'callbacksAfter3',
+		label: 'Called back after stage 3',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Unresolved 3rd handled contacts after which the customer came back and reached an agent again.'
+	},
+	{
+		key: 'callbacksAfter4',
+		label: 'Called back after stage 4+',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Unresolved 4th or later handled contacts after which the customer came back and reached an agent again.'
+	},
+	{
+		key: 'giveUpsAfter1',
+		label: 'Gave up after stage 1',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Unresolved 1st handled contacts after which the customer gave up (churned or not) without reaching an agent again.'
+	},
+	{
+		key: 'giveUpsAfter2',
+		label: 'Gave up after stage 2',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Unresolved 2nd handled contacts after which the customer gave up (churned or not) without reaching an agent again.'
+	},
+	{
+		key: 'giveUpsAfter3',
+		label: 'Gave up after stage 3',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Unresolved 3rd handled contacts after which the customer gave up (churned or not) without reaching an agent again.'
+	},
+	{
+		key: 'giveUpsAfter4',
+		label: 'Gave up after stage 4+',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Unresolved 4th or later handled contacts after which the customer gave up (churned or not) without reaching an agent again.'
 	}
 ] as const satisfies readonly MetricDef[];
 
