@@ -70,7 +70,7 @@ export function prepareScenario(scenario: Scenario): PreparedScenario {
 		agentCostPerPaidHour: a.costs.agentCostPerPaidHour,
 		clientCostPerRepeat: a.costs.clientCostPerRepeatContact,
 		customerLifetimeValue: a.customers.lifetimeValue,
-		customerOutcomeFloor: (a as { customerOutcomeFloor?: { fcr: number; csat: number } }).customerOutcomeFloor
+		customerOutcomeFloor: a.customerOutcomeFloor
 	};
 	return {
 		scenario,

@@ -414,6 +414,8 @@ export interface DraftSummary {
 	metrics: MetricSummary[];
 	/** Only when bands were requested and the rows carry daily tables. */
 	bands?: DailyBands;
+	/** Per-replication values of the requested metrics (metric index -> values in replication order), for distributions. */
+	values?: Record<number, Float64Array>;
 }
 
 export interface PairSummary {
@@ -615,7 +617,7 @@ export class RunAccumulator {
 	}
 
 	/** The summary of the replications added so far. */
-	summary(opts: { bands?: boolean } = {}): RunSummary {
+	summary(opts: { bands?: boolean; values?: readonly number[] } = {}): RunSummary {
 		const M = this.metricCount;
 		const drafts: DraftSummary[] = [];
 		for (let d = 0; d < this.draftCount; d++) {
@@ -626,6 +628,8 @@ export class RunAccumulator {
 				metrics.push(summariseColumn(this.welf[cell], this.column(d, m), ones));
 			}
 			const ds: DraftSummary = { metrics };
+			if (opts.values?.length)
+				ds.values = Object.fromEntries(opts.values.map((m) => [m, this.column(d, m).slice()]));
 			if (opts.bands) {
 				const b = this.bands(d);
 				if (b) ds.bands = b;

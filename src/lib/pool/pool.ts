@@ -41,6 +41,8 @@ export interface RunOptions {
 	stop?: StoppingRule;
 	/** Compute daily fan-chart bands in every summary (costs a sort per daily cell). */
 	bands?: boolean;
+	/** Metrics (indices) whose per-replication values every summary carries, for distribution charts. */
+	values?: number[];
 	/** Keep every replication's row in the result (for CSV export). */
 	keepRows?: boolean;
 	/** Attempts per chunk before the run fails (default 3). */
@@ -320,7 +322,7 @@ export class SimulationPool {
 			}
 		}
 		if (acc.n > before || !run.summary) {
-			run.summary = acc.summary({ bands: run.opts.bands });
+			run.summary = acc.summary({ bands: run.opts.bands, values: run.opts.values });
 			if (Number.isNaN(run.firstSummarySeconds)) run.firstSummarySeconds = now() - run.t0;
 		}
 		const finished = acc.precisionReachedAt !== null || acc.n >= run.opts.reps;

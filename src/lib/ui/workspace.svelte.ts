@@ -64,6 +64,7 @@ export class Workspace {
 			job,
 			reps: scenario.replications,
 			bands: true,
+			values: [METRIC_INDEX.credits, METRIC_INDEX.vendorMargin, METRIC_INDEX.clientTotalCost],
 			stop: { metric: METRIC_INDEX.clientTotalCost, relHalfWidth: this.precision, minReps: 30 },
 			onProgress: (p) => {
 				this.ranScenario = scenario;

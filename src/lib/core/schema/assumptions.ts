@@ -9,6 +9,7 @@
  * (Seconds, Minutes, Hours) or stated; fractions are 0..1; money is in the scenario's currency.
  */
 import { z } from 'zod';
+import { CustomerOutcomeFloorSchema } from './draft';
 import {
 	BEHAVIOUR_PARAMS,
 	DEFAULT_BEHAVIOUR,
@@ -447,7 +448,8 @@ export const AssumptionsSchema = z
 		behaviour: BehaviourSchema,
 		staffing: StaffingSchema,
 		qa: QaSchema,
-		costs: CostsSchema
+		costs: CostsSchema,
+		customerOutcomeFloor: CustomerOutcomeFloorSchema
 	})
 	.superRefine((a, ctx) => {
 		const intents: unknown = a.intents;
@@ -566,5 +568,7 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
 	costs: {
 		agentCostPerPaidHour: 22,
 		clientCostPerRepeatContact: 5
-	}
+	},
+	// The watermelon flag's floor: SQM's "good" FCR band starts at 70 %; CSAT 75 % is mid-range of SQM's industry figures.
+	customerOutcomeFloor: { fcr: 0.7, csat: 0.75 }
 };

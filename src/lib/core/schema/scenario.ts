@@ -131,3 +131,11 @@ export function parseScenario(json: unknown): ParseResult {
 export function formatScenarioErrors(errors: readonly ScenarioError[]): string {
 	return errors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('\n');
 }
+
+/**
+ * The JSON Schema of a scenario file as a person writes it (fields with defaults are optional):
+ * written to static/scenario.schema.json for editors, and the source of the app's forms.
+ */
+export function scenarioJsonSchema() {
+	return z.toJSONSchema(ScenarioSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+}

@@ -1,14 +1,10 @@
-import { z } from 'zod';
-import { ScenarioSchema } from '$lib/core/schema/scenario';
+import { scenarioJsonSchema } from '$lib/core/schema/scenario';
 import { BEHAVIOUR_PARAM_META, type BehaviourParamKey } from '$lib/core/behaviour';
 import type { JsonSchema, Path } from './jsonschema';
 import type { FieldNote } from './context';
 
 /** The scenario's JSON Schema, generated from the zod schema: the forms are built from it. */
-export const SCENARIO_JSON_SCHEMA = z.toJSONSchema(ScenarioSchema, {
-	io: 'input',
-	unrepresentable: 'any'
-}) as JsonSchema;
+export const SCENARIO_JSON_SCHEMA = scenarioJsonSchema() as JsonSchema;
 
 export const ASSUMPTIONS_SCHEMA = SCENARIO_JSON_SCHEMA.properties!.assumptions;
 export const DRAFT_SCHEMA = SCENARIO_JSON_SCHEMA.properties!.drafts.items!;
