@@ -7,7 +7,10 @@ type Command = { run(argv: string[]): Promise<number>; summary: string };
 
 const commands: Record<string, () => Promise<Command>> = {
 	erlang: () => import('./commands/erlang'),
-	run: () => import('./commands/run')
+	run: () => import('./commands/run'),
+	'best-response': () => import('./commands/best-response'),
+	sensitivity: () => import('./commands/sensitivity'),
+	sweep: () => import('./commands/sweep')
 };
 
 async function main(argv: string[]): Promise<number> {

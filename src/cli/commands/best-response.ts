@@ -1,0 +1,191 @@
+/**
+ * `npm run sim -- best-response FILE [--draft NAME|INDEX] [--reps R] [--seed S] [--workers W]
+ *  [--grid N] [--refine K] [--json]`
+ *
+ * What will a profit-seeking vendor do under a draft? Searches the vendor's levers (staffing policy
+ * factor 0.7-1.5, coaching speed bias -1..1) for the highest mean vendor margin, every candidate on
+ * the same replications (common random numbers), and prints the levers, the margin and every
+ * outcome at that point next to the draft as planned, with the search's precision.
+ * Exit codes: 0 done, 2 bad flag or scenario, 130 stopped (Ctrl-C), 1 failure.
+ */
+import { z } from 'zod';
+import { bestResponse, diffsJson, metricsJson, type BestResponseResult } from '../../lib/core/explore';
+import { METRICS, type MetricKey } from '../../lib/core/metrics';
+import {
+	cell,
+	defaultWorkers,
+	diffCell,
+	fileFlag,
+	guard,
+	intFlag,
+	labelOf,
+	loadScenario,
+	table,
+	tokenise,
+	UsageError,
+	validate,
+	withPool
+} from '../explore-common';
+
+export const summary = "search the vendor's levers for its best response to a draft (highest margin, CRN)";
+
+const USAGE = `usage: npm run sim -- best-response FILE [options]
+
+  --draft NAME|INDEX   the draft the vendor answers (default: every draft, one after another)
+  --reps R             replications every candidate is evaluated on (default 10)
+  --seed S             seed, overrides the scenario's
+  --workers W          worker threads (default ${defaultWorkers()} here)
+  --grid N             coarse grid points per lever (default 5: steps 0.2 and 0.5)
+  --refine K           refinement rounds, each halving the step around the best (default 2)
+  --json               print one JSON object
+`;
+
+const Flags = z.strictObject({
+	file: fileFlag,
+	draft: z.string().min(1, { error: '--draft needs a name or an index' }).optional(),
+	reps: intFlag('reps', 2, 10_000).optional(),
+	seed: z.string().min(1, { error: '--seed must not be empty' }).optional(),
+	workers: intFlag('workers', 1, 64).optional(),
+	grid: intFlag('grid', 2, 21).optional(),
+	refine: intFlag('refine', 0, 6).optional(),
+	json: z.boolean().optional()
+});
+
+const SHOWN: MetricKey[] = [
+	'vendorMargin',
+	'vendorRevenue',
+	'vendorCost',
+	'fees',
+	'credits',
+	'bonuses',
+	'clientTotalCost',
+	'repeatCost',
+	'churnCost',
+	'fcrTrue',
+	'fcr',
+	'repeatContactRate',
+	'csatTrue',
+	'serviceLevel',
+	'abandonRate',
+	'aht',
+	'slaMet',
+	'watermelon'
+];
+
+export function resultJson(r: BestResponseResult) {
+	return {
+		draft: r.draft.name,
+		draftIndex: r.draft.index,
+		bounds: r.bounds,
+		levers: { asPlanned: r.asPlanned.levers, best: r.best.levers },
+		bestIsAsPlanned: r.best.isAsPlanned,
+		precision: {
+			gridStep: r.step.final,
+			coarseGridStep: r.step.coarse,
+			marginBestMinusRunnerUp: r.marginVsRunnerUp
+				? { mean: r.marginVsRunnerUp.mean, ci95: r.marginVsRunnerUp.ci95 }
+				: null,
+			marginBestMinusAsPlanned: {
+				mean: r.difference[METRICS.findIndex((m) => m.key === 'vendorMargin')].mean,
+				ci95: r.difference[METRICS.findIndex((m) => m.key === 'vendorMargin')].ci95
+			}
+		},
+		runnerUp: r.runnerUp,
+		asPlanned: { metrics: metricsJson(r.asPlanned.metrics) },
+		best: { metrics: metricsJson(r.best.metrics) },
+		differences: diffsJson(r.difference),
+		candidates: r.candidates,
+		evaluations: r.evaluations
+	};
+}
+
+function resultTable(r: BestResponseResult, currency: string): string {
+	const l = (x: { staffingPolicyFactor: number; coachingSpeedBias: number }) =>
+		`staffing factor ${x.staffingPolicyFactor.toFixed(3)}, coaching bias ${x.coachingSpeedBias >= 0 ? '+' : ''}${x.coachingSpeedBias.toFixed(3)}`;
+	const mi = METRICS.findIndex((m) => m.key === 'vendorMargin');
+	const out = [
+		`Draft "${r.draft.name}": vendor's best response on ${r.reps} replications (${r.candidates.length} candidates)`,
+		`  as planned : ${l(r.asPlanned.levers)}`,
+		`  best       : ${l(r.best.levers)}${r.best.isAsPlanned ? '  (the plan itself)' : ''}`,
+		`  precision  : grid step ${r.step.final.staffingPolicyFactor} (staffing) and ${r.step.final.coachingSpeedBias} (coaching);` +
+			(r.marginVsRunnerUp
+				? ` margin best - runner-up ${diffCell('vendorMargin', r.marginVsRunnerUp)} ${currency}`
+				: ''),
+		`               margin best - as planned ${diffCell('vendorMargin', r.difference[mi])} ${currency} (paired, 95 % CI; * = excludes 0)`,
+		''
+	];
+	const rows = [['outcome', 'as planned', 'best response', 'best - planned']];
+	for (const k of SHOWN) {
+		const i = METRICS.findIndex((m) => m.key === k);
+		rows.push([
+			labelOf(k),
+			cell(k, r.asPlanned.metrics[i]),
+			cell(k, r.best.metrics[i]),
+			diffCell(k, r.difference[i])
+		]);
+	}
+	out.push(...table(rows));
+	return out.join('\n') + '\n';
+}
+
+export async function run(argv: string[]): Promise<number> {
+	if (argv.includes('--help') || argv.includes('-h')) {
+		process.stdout.write(USAGE);
+		return 0;
+	}
+	return guard('best-response', USAGE, async () => {
+		const flags = validate(
+			Flags,
+			tokenise(argv, ['draft', 'reps', 'seed', 'workers', 'grid', 'refine'], ['json'])
+		);
+		const scenario = await loadScenario(flags.file, flags.seed);
+		let drafts = scenario.drafts.map((_, i) => i);
+		if (flags.draft !== undefined) {
+			const byName = scenario.drafts.findIndex((d) => d.name === flags.draft);
+			const idx = /^\d+$/.test(flags.draft) ? Number(flags.draft) : -1;
+			const k = byName >= 0 ? byName : idx;
+			if (!(k >= 0 && k < scenario.drafts.length))
+				throw new UsageError(
+					`--draft must be a draft name or an index 0..${scenario.drafts.length - 1}; the drafts are: ${scenario.drafts.map((d) => `"${d.name}"`).join(', ')}`
+				);
+			drafts = [k];
+		}
+		const reps = flags.reps ?? 10;
+		const workers = flags.workers ?? defaultWorkers();
+		const grid = flags.grid ?? 5;
+		const out = await withPool('best-response', workers, async (ctx) => {
+			const results: BestResponseResult[] = [];
+			for (const d of drafts)
+				results.push(
+					await bestResponse(
+						scenario,
+						{ draft: d, reps, grid: [grid, grid], refinements: flags.refine ?? 2 },
+						ctx
+					)
+				);
+			return results;
+		});
+		if ('stopped' in out) return 130;
+		if (flags.json)
+			process.stdout.write(
+				JSON.stringify(
+					{
+						seed: String(scenario.seed),
+						replications: reps,
+						elapsedSeconds: out.elapsedSeconds,
+						workers,
+						drafts: out.value.map(resultJson)
+					},
+					null,
+					2
+				) + '\n'
+			);
+		else {
+			process.stdout.write(
+				`seed ${scenario.seed}, ${reps} replications per candidate, ${out.elapsedSeconds.toFixed(1)} s\n\n`
+			);
+			process.stdout.write(out.value.map((r) => resultTable(r, scenario.currency)).join('\n'));
+		}
+		return 0;
+	});
+}
