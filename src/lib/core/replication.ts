@@ -91,7 +91,8 @@ export function runReplication(prep: PreparedScenario, rep: number): Replication
 		const sim = simulate(prep.configs[d], prep.seed, rep, prep.table);
 		contacts += sim.contacts;
 		const { scalars } = prep.evaluators[d].evaluate(sim.table, {});
-		if (scalars.length !== METRIC_COUNT) throw new Error('contract evaluation returned a row of the wrong length');
+		if (scalars.length !== METRIC_COUNT)
+			throw new Error('contract evaluation returned a row of the wrong length');
 		drafts.push({ scalars, daily: dailyTable(sim.table, prep.days, prep.intervalsPerDay) });
 	}
 	return { contacts, drafts };
@@ -138,4 +139,3 @@ export function dailyTable(table: Float64Array, days: number, intervalsPerDay: n
 	}
 	return out;
 }
-
