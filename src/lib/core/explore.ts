@@ -245,10 +245,11 @@ export function pairedDiffOf(a: Rows, b: Rows, metric: number): DiffSummary {
 	};
 }
 
+/** Mean of a metric over rows, by Welford in replication order: bit-identical to the summaries' mean. */
 function meanOf(rows: Rows, metric: number): number {
-	let s = 0;
-	for (const r of rows) s += r[metric];
-	return rows.length ? s / rows.length : NaN;
+	const w = new Welford();
+	for (const r of rows) w.push(r[metric]);
+	return w.n > 0 ? w.mean : NaN;
 }
 
 /** A metric as the CLI's JSON writes it (flags: the share of replications with its Wilson interval). */
