@@ -72,8 +72,7 @@ export interface SimResult {
 	openAfterAttempt: Float64Array;
 }
 
-// event types (payload = id * 8 + type)
-const EV_FIRST = 0;
+// event types (payload = id * 8 + type); first contacts are not heap events (see run)
 const EV_RECONTACT = 1;
 const EV_ABANDON = 2;
 const EV_END = 3;
@@ -551,23 +550,32 @@ class Sim {
 		this.iArrT[i] = t;
 		this.iArrRow[i] = row;
 		// the attempt's destiny: DESTINY uniforms from the issue's own stream
+		// alea's step x = A s0 + c 2^-32, c' = floor(x), s2' = x - c', computed as floor(A s0) plus a
+		// rare carry: bit for bit the same numbers, but the carry no longer chains one step to the next
+		// through a float-to-int conversion (the branch is almost never taken, so it is predicted).
 		let s0 = this.iS0[i];
 		let s1 = this.iS1[i];
 		let s2 = this.iS2[i];
-		let cc = this.iC[i];
+		let cw = this.iC[i] * ALEA_2M32;
 		const blk = this.block;
 		for (let k = 0; k < DESTINY; k++) {
-			const x = ALEA_MUL * s0 + cc * ALEA_2M32;
+			const y = ALEA_MUL * s0;
+			let fl = Math.floor(y);
+			let f = y - fl + cw;
+			if (f >= 1) {
+				f -= 1;
+				fl += 1;
+			}
+			cw = fl * ALEA_2M32;
 			s0 = s1;
 			s1 = s2;
-			cc = x | 0;
-			s2 = x - cc;
-			blk[k] = s2;
+			s2 = f;
+			blk[k] = f;
 		}
 		this.iS0[i] = s0;
 		this.iS1[i] = s1;
 		this.iS2[i] = s2;
-		this.iC[i] = cc;
+		this.iC[i] = cw / ALEA_2M32;
 		const it = this.iIntent[i];
 		const ws = this.work[it];
 		if (ws.kind === DK_GAMMA) this.iWork[i] = this.sampleIssue(ws, i);
@@ -942,15 +950,18 @@ class Sim {
 		const stop = c.closeRule === 'stop';
 		const tEnd = this.tEnd;
 		heap.push(c.openSec, 0 * 8 + EV_BOUNDARY);
-		const t0 = this.nextFirstArrival();
-		if (t0 < Infinity) heap.push(t0, EV_FIRST);
+		// First contacts are one ordered stream, kept out of the heap: the next one waits in `tArr` and
+		// goes before the heap's earliest event when strictly earlier (at equal times the heap goes first).
+		let tArr = this.nextFirstArrival();
 		const intentCum = this.intentCum;
 		const nIntents = intentCum.length;
 		let events = 0;
-		while (heap.size > 0) {
-			if (stop && heap.peekTime() >= tEnd) break;
-			const d = heap.pop();
-			const t = heap.poppedTime;
+		for (;;) {
+			const th = heap.size > 0 ? heap.time[0] : Infinity;
+			const isArr = tArr < th;
+			const t = isArr ? tArr : th;
+			if (!(t < Infinity) || (stop && t >= tEnd)) break;
+			const d = isArr ? 0 : heap.pop();
 			events++;
 			// advance time integrals
 			const dt = t - this.lastT;
@@ -960,9 +971,7 @@ class Sim {
 				this.staffArea += this.staffedCount * dt;
 				this.lastT = t;
 			}
-			const type = d & 7;
-			const id = d >> 3;
-			if (type === EV_FIRST) {
+			if (isArr) {
 				const row = this.arrRow;
 				const i = this.newIssue();
 				let it = 0;
@@ -971,10 +980,13 @@ class Sim {
 					while (it < nIntents - 1 && u >= intentCum[it]) it++;
 				}
 				this.iIntent[i] = it;
-				const tn = this.nextFirstArrival();
-				if (tn < Infinity) heap.push(tn, EV_FIRST);
+				tArr = this.nextFirstArrival();
 				this.offer(i, t, row, K_FIRST);
-			} else if (type === EV_END) {
+				continue;
+			}
+			const type = d & 7;
+			const id = d >> 3;
+			if (type === EV_END) {
 				this.end(id, t);
 			} else if (type === EV_ABANDON) {
 				if (this.iState[id] === S_WAITING && this.iDeadline[id] === t) this.abandon(id, t);

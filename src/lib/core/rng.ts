@@ -66,13 +66,25 @@ export class Stream {
 		return new Stream().seedFrom(this);
 	}
 
-	/** Uniform in [0, 1) with 32 bits of randomness (alea's step). */
+	/**
+	 * Uniform in [0, 1) with 32 bits of randomness: alea's step t = A s0 + c 2^-32, c' = floor(t),
+	 * s2' = t - c', computed as floor(A s0) plus a carry of 1 when frac(A s0) + c 2^-32 >= 1 (exact in
+	 * doubles, so the same numbers bit for bit). Consecutive draws then do not chain through a
+	 * float-to-int conversion: the rarely taken branch is predicted and only A s0 -> floor depends on the
+	 * draw three steps back.
+	 */
 	next(): number {
-		const t = ALEA_A * this.s0 + this.c * TWO_M32;
+		const y = ALEA_A * this.s0;
+		let fl = Math.floor(y);
+		let f = y - fl + this.c * TWO_M32;
+		if (f >= 1) {
+			f -= 1;
+			fl += 1;
+		}
 		this.s0 = this.s1;
 		this.s1 = this.s2;
-		this.c = t | 0;
-		return (this.s2 = t - this.c);
+		this.c = fl;
+		return (this.s2 = f);
 	}
 
 	/** Uniform in (0, 1): never exactly 0 (for logs and inverse CDFs). */
