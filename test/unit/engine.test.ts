@@ -13,12 +13,13 @@ import {
 	textbookConfig,
 	warmupRows,
 	demoConfig,
-	type TextbookParams
+	type TextbookParams,
+	type DestinyProbe
 } from '../../src/lib/core/engine';
 import { F, FIELD_COUNT, FIELD_NAMES, sumRows } from '../../src/lib/core/fields';
 import { erlangAMetrics } from '../../src/lib/core/erlang';
 import { intervalCount, type EngineConfig } from '../../src/lib/core/engine-config';
-import { exponential, never } from '../../src/lib/core/distributions';
+import { exponential, gamma, never } from '../../src/lib/core/distributions';
 
 const Z = 3;
 type Key = 'pWait' | 'serviceLevel' | 'asa' | 'abandonRate' | 'occupancy' | 'little';
@@ -277,6 +278,50 @@ describe('engine invariants', () => {
 		const tb = simulate(b, 1, 0).table.slice();
 		for (let k = 0; k < intervalCount(a); k++)
 			expect(tb[k * FIELD_COUNT + F.OFFERED_FIRST]).toBe(ta[k * FIELD_COUNT + F.OFFERED_FIRST]);
+	});
+
+	it("common random numbers: a customer's destiny per attempt is the same under drafts whose paths differ", () => {
+		// Every distribution gamma (Marsaglia-Tsang needs a variable number of uniforms per value) and
+		// closed hours on, so that paths that differ between the drafts would shift any later draws.
+		const allGamma = (c: EngineConfig): EngineConfig => ({
+			...c,
+			intents: c.intents.map((it) => ({ ...it, work: gamma(it.work.mean, 0.9), acw: gamma(45, 0.5) })),
+			patience: gamma(180, 1.3),
+			redialDelay: gamma(900, 0.8),
+			callbackDelay: gamma(8 * 3600, 1.2)
+		});
+		const a = allGamma(demoConfig({ days: 7 }));
+		const b = {
+			...allGamma(demoConfig({ days: 7, staffingFactor: 0.75 })),
+			effort: 0.6,
+			dumpProb: 0.2,
+			resolutionFactor: 0.7
+		};
+		const n = 3000;
+		const pa: DestinyProbe = { issues: n, records: [] };
+		const pb: DestinyProbe = { issues: n, records: [] };
+		const ta = simulate(a, 12, 0, undefined, pa).table.slice();
+		const tb = simulate(b, 12, 0, undefined, pb).table.slice();
+		// the probe does not change the run
+		expect(Buffer.from(simulate(a, 12, 0).table.buffer).equals(Buffer.from(ta.buffer))).toBe(true);
+		expect(Buffer.from(tb.buffer).equals(Buffer.from(ta.buffer))).toBe(false);
+		let diverged = 0;
+		let compared = 0;
+		for (let k = 0; k < n; k++) {
+			const ra = pa.records[k] ?? [];
+			const rb = pb.records[k] ?? [];
+			const kinds = (r: number[][]) => r.map((x) => x[0]).join();
+			// customers whose paths differ (other contact kinds or counts) and who made >= 2 attempts in both
+			if (kinds(ra) === kinds(rb) || ra.length < 2 || rb.length < 2) continue;
+			diverged++;
+			for (let j = 0; j < Math.min(ra.length, rb.length); j++) {
+				// everything but the kind of contact: same work, ACW, patience, delays, decisions
+				expect(rb[j].slice(1), `customer ${k} attempt ${j + 1}`).toEqual(ra[j].slice(1));
+				compared++;
+			}
+		}
+		expect(diverged).toBeGreaterThan(50);
+		expect(compared).toBeGreaterThan(2 * diverged);
 	});
 
 	/*

@@ -26,11 +26,13 @@
  *   issue's own stream), 'skills' (two draws per roster agent, in roster order), 'absence' (one child
  *   stream per day, one draw per roster agent), 'qaTimes' (per roster agent), 'qaScores'.
  *   Each new issue gets its own alea stream seeded by three draws of 'customers'; at every attempt the
- *   issue draws a fixed block of DESTINY uniforms (patience, work, ACW, resolution, dump, satisfaction,
- *   survey response, retry decision, retry delay, churn) whatever happens to the attempt. Customer k is
- *   therefore the same person under every draft: same arrival, intent, patience, work and decisions per
- *   attempt. (Only gamma-distributed quantities draw a variable count; they are the same under every
- *   draft unless the paths diverge.)
+ *   issue draws a fixed block of uniforms (patience, work, ACW, resolution, dump, satisfaction, survey
+ *   response, retry decision, retry delay, churn, closed-hours spread, then 3 seeds per gamma-distributed
+ *   quantity) whatever happens to the attempt. A gamma value (Marsaglia-Tsang, a variable number of
+ *   uniforms) comes from a child stream seeded by its 3 seeds, never from the issue's stream. Customer k
+ *   is therefore the same person under every draft, even when the drafts' paths differ (answered vs
+ *   abandoned, callback vs give-up, landing in closed hours or not): attempt j of customer k has the same
+ *   work, ACW, patience, delays and decisions (tested with a probe, `DestinyProbe`).
  *
  * Hot path: typed arrays, an event heap (heap.ts) with packed int payloads, no allocation per event.
  */
@@ -49,6 +51,34 @@ import {
 } from './distributions';
 import { requiredAgents } from './erlang';
 import { Stream, ALEA_A, TWO_M32 } from './rng';
+
+/**
+ * Test hook (CRN checks): records the destiny of the first `issues` customers (by creation order), one
+ * record per attempt: [offered kind (0 first, 1 callback, 2 redial), then the DESTINY_VALUES values].
+ */
+export interface DestinyProbe {
+	issues: number;
+	records: number[][][];
+}
+/**
+ * Per attempt, what a probe records: work (seconds, before effort and agent speed), ACW, patience, redial
+ * delay, callback delay (each whether or not this path needs it), then the uniforms for resolution, dump,
+ * satisfaction, survey, retry decision, churn and the closed-hours spread.
+ */
+export const DESTINY_VALUES = [
+	'work',
+	'acw',
+	'patience',
+	'redialDelay',
+	'callbackDelay',
+	'uRes',
+	'uDump',
+	'uSat',
+	'uSurvey',
+	'uNext',
+	'uChurn',
+	'uSpread'
+] as const;
 
 export interface SimResult {
 	/** The per-interval table (rows = intervals, FIELD_COUNT columns). */
@@ -91,8 +121,13 @@ const K_FIRST = 0;
 const K_REPEAT = 1;
 const K_REDIAL = 2;
 
-/** Uniforms drawn per attempt from the issue's own stream. */
-export const DESTINY = 10;
+/**
+ * Uniforms drawn per attempt from the issue's own stream, before the gamma seeds: slots 0 patience,
+ * 1 work, 2 ACW, 3 resolution, 4 dump, 5 satisfaction, 6 survey response, 7 retry decision, 8 retry
+ * delay, 9 churn, 10 closed-hours spread. Then 3 seed uniforms for each gamma-distributed quantity of
+ * the config (patience, work, ACW, retry delay; see `Sim.layout`).
+ */
+export const DESTINY = 11;
 
 const FC = FIELD_COUNT;
 const F_OFFERED = F.OFFERED;
@@ -194,6 +229,8 @@ class Sim {
 	iAttempt = new Int32Array(0);
 	/** Unique token of the issue's current contact (the contact counter), to recognise stale queue entries. */
 	iToken = new Int32Array(0);
+	/** Creation index of the issue (customer number within the replication). */
+	iSerial = new Int32Array(0);
 	iArrRow = new Int32Array(0);
 	iLastRow = new Int32Array(0);
 	iArrT = new Float64Array(0);
@@ -208,10 +245,19 @@ class Sim {
 	bNext = new Float64Array(0);
 	bDelay = new Float64Array(0);
 	bChurn = new Float64Array(0);
+	bSpread = new Float64Array(0);
+	/** Seeds (3 per issue) of the retry delay's child stream, when a retry delay is gamma. */
+	bDelaySeed = new Float64Array(0);
 	freeTop = 0;
 	freeList = new Int32Array(0);
 	nextIssue = 0;
-	block = new Float64Array(DESTINY);
+	block = new Float64Array(DESTINY + 12);
+	/** Uniforms per attempt (DESTINY + 3 per gamma quantity) and the first seed slot of each (-1: none). */
+	destiny = DESTINY;
+	gPatience = -1;
+	gWork = -1;
+	gAcw = -1;
+	gDelay = -1;
 
 	// queue (ring of issue ids + contact tokens; entries of abandoned contacts stay, dead, until popped)
 	qIds = new Int32Array(1024);
@@ -261,6 +307,7 @@ class Sim {
 	contacts = 0;
 	issues = 0;
 	events = 0;
+	probe: DestinyProbe | null = null;
 
 	setup(c: EngineConfig, seed: number | string, rep: number, out: Float64Array | undefined): void {
 		checkEngineConfig(c);
@@ -328,6 +375,7 @@ class Sim {
 			this.resolv[i] = c.intents[i].resolvability * c.resolutionFactor;
 		}
 		this.intentCum[ni - 1] = 1;
+		this.layout();
 		for (let a = 0; a < 64; a++) this.attemptFactor[a] = Math.pow(1 - c.satisfaction.attemptPenalty, a);
 
 		// issues
@@ -405,6 +453,43 @@ class Sim {
 		this.arrPos = this.rowStart[0];
 	}
 
+	/**
+	 * The per-attempt block: DESTINY uniforms, then 3 seeds per gamma-distributed quantity. Each gamma
+	 * value is drawn from a child stream seeded by its 3 uniforms (like Stream.child), so however many
+	 * uniforms Marsaglia-Tsang rejects, the issue's own stream advances by the same count at every attempt.
+	 * The layout depends only on distribution kinds, which are shared by all drafts (engine-config.ts).
+	 */
+	layout(): void {
+		let d = DESTINY;
+		const g = (gamma: boolean) => {
+			if (!gamma) return -1;
+			d += 3;
+			return d - 3;
+		};
+		this.gPatience = g(this.patience.kind === DK_GAMMA);
+		this.gWork = g(this.work.some((w) => w.kind === DK_GAMMA));
+		this.gAcw = g(this.acw.some((w) => w.kind === DK_GAMMA));
+		this.gDelay = g(this.redialDelay.kind === DK_GAMMA || this.callbackDelay.kind === DK_GAMMA);
+		this.destiny = d;
+	}
+
+	/** A gamma value from the child stream seeded by the block's uniforms at `at`, `at + 1`, `at + 2`. */
+	gammaFrom(s: Sampler, seeds: Float64Array, at: number): number {
+		const r = this.scratch;
+		r.s0 = seeds[at];
+		r.s1 = seeds[at + 1];
+		r.s2 = seeds[at + 2];
+		r.c = 1;
+		return s.sample(0.5, r);
+	}
+
+	/** Issue i's retry delay (redial or callback) of its current attempt. */
+	retryDelay(d: Sampler, i: number): number {
+		return d.kind === DK_GAMMA
+			? this.gammaFrom(d, this.bDelaySeed, i * 3)
+			: d.sample(this.bDelay[i], this.scratch);
+	}
+
 	growIssues(n: number): void {
 		const g64 = (a: Float64Array) => {
 			const b = new Float64Array(n);
@@ -432,6 +517,7 @@ class Sim {
 		this.iIntent = g32(this.iIntent);
 		this.iAttempt = g32(this.iAttempt);
 		this.iToken = g32(this.iToken);
+		this.iSerial = g32(this.iSerial);
 		this.iArrRow = g32(this.iArrRow);
 		this.iLastRow = g32(this.iLastRow);
 		this.iArrT = g64(this.iArrT);
@@ -446,6 +532,10 @@ class Sim {
 		this.bNext = g64(this.bNext);
 		this.bDelay = g64(this.bDelay);
 		this.bChurn = g64(this.bChurn);
+		this.bSpread = g64(this.bSpread);
+		const ds = new Float64Array(n * 3);
+		ds.set(this.bDelaySeed);
+		this.bDelaySeed = ds;
 		this.freeList = g32(this.freeList);
 		this.cap = n;
 	}
@@ -483,7 +573,7 @@ class Sim {
 			if (this.nextIssue === this.cap) this.growIssues(this.cap * 2);
 			i = this.nextIssue++;
 		}
-		this.issues++;
+		this.iSerial[i] = this.issues++;
 		const s = this.sCust;
 		this.iS0[i] = s.next();
 		this.iS1[i] = s.next();
@@ -558,7 +648,8 @@ class Sim {
 		let s2 = this.iS2[i];
 		let cw = this.iC[i] * ALEA_2M32;
 		const blk = this.block;
-		for (let k = 0; k < DESTINY; k++) {
+		const nd = this.destiny;
+		for (let k = 0; k < nd; k++) {
 			const y = ALEA_MUL * s0;
 			let fl = Math.floor(y);
 			let f = y - fl + cw;
@@ -578,11 +669,11 @@ class Sim {
 		this.iC[i] = cw / ALEA_2M32;
 		const it = this.iIntent[i];
 		const ws = this.work[it];
-		if (ws.kind === DK_GAMMA) this.iWork[i] = this.sampleIssue(ws, i);
+		if (ws.kind === DK_GAMMA) this.iWork[i] = this.gammaFrom(ws, blk, this.gWork);
 		else this.iWork[i] = ws.sample(blk[1], this.scratch);
 		const as = this.acw[it];
 		if (as.kind === DK_DETERMINISTIC) this.iAcw[i] = as.a;
-		else if (as.kind === DK_GAMMA) this.iAcw[i] = this.sampleIssue(as, i);
+		else if (as.kind === DK_GAMMA) this.iAcw[i] = this.gammaFrom(as, blk, this.gAcw);
 		else this.iAcw[i] = as.sample(blk[2], this.scratch);
 		this.bRes[i] = blk[3];
 		this.bDump[i] = blk[4];
@@ -591,6 +682,15 @@ class Sim {
 		this.bNext[i] = blk[7];
 		this.bDelay[i] = blk[8];
 		this.bChurn[i] = blk[9];
+		this.bSpread[i] = blk[10];
+		const gd = this.gDelay;
+		if (gd >= 0) {
+			const ds = this.bDelaySeed;
+			ds[i * 3] = blk[gd];
+			ds[i * 3 + 1] = blk[gd + 1];
+			ds[i * 3 + 2] = blk[gd + 2];
+		}
+		if (this.probe !== null && this.iSerial[i] < this.probe.issues) this.record(i, kind, blk);
 
 		if (this.idleCount > 0) {
 			this.answer(i, this.popIdle(), t);
@@ -600,7 +700,8 @@ class Sim {
 		this.iState[i] = S_WAITING;
 		if (!this.patienceNever) {
 			const ps = this.patience;
-			const p = ps.kind === DK_GAMMA ? this.sampleIssue(ps, i) : ps.sample(blk[0], this.scratch);
+			const p =
+				ps.kind === DK_GAMMA ? this.gammaFrom(ps, blk, this.gPatience) : ps.sample(blk[0], this.scratch);
 			const dl = t + p;
 			this.iDeadline[i] = dl;
 			this.heap.push(dl, i * 8 + EV_ABANDON);
@@ -616,19 +717,29 @@ class Sim {
 		this.qLen++;
 	}
 
-	/** A gamma sample from issue i's own stream (variable number of draws). */
-	sampleIssue(s: Sampler, i: number): number {
-		const r = this.scratch;
-		r.s0 = this.iS0[i];
-		r.s1 = this.iS1[i];
-		r.s2 = this.iS2[i];
-		r.c = this.iC[i];
-		const v = s.sample(0.5, r);
-		this.iS0[i] = r.s0;
-		this.iS1[i] = r.s1;
-		this.iS2[i] = r.s2;
-		this.iC[i] = r.c;
-		return v;
+	/** Probe: the destiny of this attempt of issue i (see DestinyProbe). */
+	record(i: number, kind: number, blk: Float64Array): void {
+		const recs = this.probe!.records;
+		const n = this.iSerial[i];
+		while (recs.length <= n) recs.push([]);
+		const patience = this.patience;
+		recs[n].push([
+			kind,
+			this.iWork[i],
+			this.iAcw[i],
+			patience.kind === DK_GAMMA
+				? this.gammaFrom(patience, blk, this.gPatience)
+				: patience.sample(blk[0], this.scratch),
+			this.retryDelay(this.redialDelay, i),
+			this.retryDelay(this.callbackDelay, i),
+			blk[3],
+			blk[4],
+			blk[5],
+			blk[6],
+			blk[7],
+			blk[9],
+			blk[10]
+		]);
 	}
 
 	/** The ring is physically full: copy its live entries, in order, into a ring twice as large. */
@@ -750,9 +861,7 @@ class Sim {
 		this.iState[i] = S_PENDING;
 		this.qLen--;
 		if (this.iAttempt[i] < c.maxAttempts && this.bNext[i] < c.redialProb) {
-			const d = this.redialDelay;
-			const delay = d.kind === DK_GAMMA ? this.sampleIssue(d, i) : d.sample(this.bDelay[i], this.scratch);
-			this.retry(i, t + delay, K_REDIAL);
+			this.retry(i, t + this.retryDelay(this.redialDelay, i), K_REDIAL);
 		} else this.giveUp(i, row);
 	}
 
@@ -778,16 +887,7 @@ class Sim {
 		if (s < c.openSec || s >= c.closeSec) {
 			if (s >= c.closeSec) d++;
 			const spread = Math.min(c.closedSpreadSec, c.closeSec - c.openSec);
-			const r = this.scratch;
-			r.s0 = this.iS0[i];
-			r.s1 = this.iS1[i];
-			r.s2 = this.iS2[i];
-			r.c = this.iC[i];
-			t = d * c.daySec + c.openSec + r.next() * spread;
-			this.iS0[i] = r.s0;
-			this.iS1[i] = r.s1;
-			this.iS2[i] = r.s2;
-			this.iC[i] = r.c;
+			t = d * c.daySec + c.openSec + this.bSpread[i] * spread;
 		}
 		if (d >= c.days || t >= this.tEnd) {
 			this.iState[i] = S_CENSORED;
@@ -867,9 +967,7 @@ class Sim {
 			tab[b + FLD_ISSUES_RESOLVED]++;
 			this.freeIssue(i);
 		} else if (attempt < c.maxAttempts && this.bNext[i] < c.callbackProb) {
-			const d = this.callbackDelay;
-			const delay = d.kind === DK_GAMMA ? this.sampleIssue(d, i) : d.sample(this.bDelay[i], this.scratch);
-			this.retry(i, t + delay, K_REPEAT);
+			this.retry(i, t + this.retryDelay(this.callbackDelay, i), K_REPEAT);
 		} else this.giveUp(i, row);
 		// the agent's next step
 		this.aBusy[a] = 0;
@@ -1035,11 +1133,17 @@ export function simulate(
 	config: EngineConfig,
 	seed: number | string,
 	replication: number,
-	out?: Float64Array
+	out?: Float64Array,
+	probe?: DestinyProbe
 ): SimResult {
 	const sim = shared ?? (shared = new Sim());
 	sim.setup(config, seed, replication, out);
-	return sim.run();
+	sim.probe = probe ?? null;
+	try {
+		return sim.run();
+	} finally {
+		sim.probe = null;
+	}
 }
 
 export interface TextbookParams {
