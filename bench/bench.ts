@@ -6,12 +6,14 @@
  *     mechanisms on: busyness, intents, abandonment, redials, callbacks, dumps, skills, absenteeism,
  *     surveys, QA, staffing per interval), one month per replication.
  * Each figure: a warm-up run, then replications until ~2 s have passed. Add fields to `FIGURES`.
+ *   speedup2Workers, firstSummarySeconds, hundredRepsSeconds: the worker pool, from bench/pool.ts.
  */
 import { readFileSync } from 'node:fs';
 import { simulate, textbookConfig } from '../src/lib/core/engine';
 import type { EngineConfig } from '../src/lib/core/engine-config';
 import { compileScenario } from '../src/lib/core/compile';
 import { parseScenario } from '../src/lib/core/schema/scenario';
+import { benchPool } from './pool';
 
 function contactsPerSecond(configs: EngineConfig[], seconds = 2): number {
 	for (const c of configs) simulate(c, 'warm', 0);
@@ -47,6 +49,12 @@ const json = process.argv.includes('--json');
 const out: Record<string, number> = {};
 for (const [k, f] of Object.entries(FIGURES)) {
 	out[k] = Math.round(f());
+	if (!json) process.stdout.write(`${k.padEnd(32)}${out[k].toLocaleString('en').padStart(14)}\n`);
+}
+// Worker pool (bench/pool.ts): 2-vs-1 worker speed-up, CLI time to the first summary and to 100 replications.
+const pool = await benchPool({ log: json ? undefined : (s) => process.stderr.write(s + '\n') });
+for (const k of ['speedup2Workers', 'firstSummarySeconds', 'hundredRepsSeconds'] as const) {
+	out[k] = Math.round(pool[k] * 100) / 100;
 	if (!json) process.stdout.write(`${k.padEnd(32)}${out[k].toLocaleString('en').padStart(14)}\n`);
 }
 if (json) process.stdout.write(JSON.stringify(out) + '\n');
