@@ -50,6 +50,17 @@ describe('SimulationPool over worker_threads (fake model)', () => {
 		}
 	});
 
+	it('carries per-replication values of the requested metrics', async () => {
+		const values = [METRIC_INDEX.credits, METRIC_INDEX.vendorMargin];
+		const r = await pools.get(2)!.run({ job, reps: 9, chunk: 2, values }).done;
+		const rows = referenceRows(input, 9);
+		expect(r.summary).toEqual(summarise(rows, { values }));
+		expect(Array.from(r.summary.drafts[1].values![METRIC_INDEX.credits])).toEqual(
+			rows.map((x) => x.drafts[1].scalars[METRIC_INDEX.credits])
+		);
+		expect(r.summary.drafts[0].values![METRIC_INDEX.asa]).toBeUndefined();
+	});
+
 	it('merged progressive summaries equal one-pass summaries of the same prefix', async () => {
 		const rows = referenceRows(input, REPS);
 		const progress: RunProgress[] = [];

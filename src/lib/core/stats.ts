@@ -651,7 +651,7 @@ export class RunAccumulator {
  */
 export function summarise(
 	rows: readonly ReplicationRow[],
-	opts: { stop?: StoppingRule; bands?: boolean } = {}
+	opts: { stop?: StoppingRule; bands?: boolean; values?: readonly number[] } = {}
 ): RunSummary {
 	if (rows.length === 0) throw new Error('summarise: no replications');
 	const acc = new RunAccumulator(rows[0].drafts.length, rows[0].drafts[0].scalars.length, opts.stop);
@@ -659,7 +659,7 @@ export function summarise(
 		if (acc.precisionReachedAt !== null) break;
 		acc.add(row);
 	}
-	return acc.summary({ bands: opts.bands });
+	return acc.summary({ bands: opts.bands, values: opts.values });
 }
 
 /** Pair summary for drafts (a, b) from a run summary, or undefined. */
