@@ -506,3 +506,18 @@ export const METRIC_INDEX = Object.fromEntries(METRICS.map((m, i) => [m.key, i])
 	MetricKey,
 	number
 >;
+
+const UNIT: Record<MetricKind, string> = {
+	fraction: 'fraction 0-1',
+	seconds: 'seconds',
+	money: 'currency, per period',
+	count: 'count, per period',
+	flag: 'share of replications',
+	ratio: 'ratio'
+};
+
+/** The README's table of result keys (kept current by a test). */
+export function metricKeysTable(): string {
+	const rows = METRICS.map((m) => `| \`${m.key}\` | ${UNIT[m.kind]} | ${m.label}: ${m.help} |`);
+	return ['| key | unit | meaning |', '| --- | --- | --- |', ...rows].join('\n') + '\n';
+}
