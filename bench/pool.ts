@@ -77,14 +77,14 @@ export async function benchPool(opts: { scenario?: string; fake?: boolean; log?:
 	let twoSec = Infinity;
 	let reps = 0;
 	try {
-		// Size the comparison to about 4 s on one worker.
+		// Size the comparison to about 2.5 s on one worker.
 		const perRep = (await timed(one, inp, 4)) / 4;
-		reps = 2 * Math.max(4, Math.min(200, Math.round(4 / perRep / 2)));
+		reps = 2 * Math.max(4, Math.min(200, Math.round(2.5 / perRep / 2)));
 		log(
 			`pool: ${file ?? 'fake model'}; ${perRep.toFixed(3)} s per replication; comparing on ${reps} replications`
 		);
-		// Alternate and keep the best of three of each: the machine is shared, so noise only ever slows a run down.
-		for (let k = 0; k < 3; k++) {
+		// Alternate and keep the best of five of each: the machine is shared, so noise only ever slows a run down.
+		for (let k = 0; k < 5; k++) {
 			oneSec = Math.min(oneSec, await timed(one, inp, reps));
 			twoSec = Math.min(twoSec, await timed(two, inp, reps));
 		}
