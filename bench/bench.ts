@@ -6,14 +6,15 @@
  *     mechanisms on: busyness, intents, abandonment, redials, callbacks, dumps, skills, absenteeism,
  *     surveys, QA, staffing per interval), one month per replication.
  * Each of these two figures is the BEST of `REPEATS` (5) measurements, each a run of replications for
- * ~1 s after a warm-up run: other processes on the machine can only slow a measurement down, so the best
+ * ~1 s after a warm-up run, each config writing into its own reused table (as replication.ts does): other processes on the machine can only slow a measurement down, so the best
  * one is the closest to the engine's own speed. The text output also lists every measurement.
  * Add fields to `FIGURES`.
  *   speedup2Workers, firstSummarySeconds, hundredRepsSeconds: the worker pool, from bench/pool.ts.
  */
 import { readFileSync } from 'node:fs';
 import { simulate, textbookConfig } from '../src/lib/core/engine';
-import type { EngineConfig } from '../src/lib/core/engine-config';
+import { intervalCount, type EngineConfig } from '../src/lib/core/engine-config';
+import { FIELD_COUNT } from '../src/lib/core/fields';
 import { compileScenario } from '../src/lib/core/compile';
 import { parseScenario } from '../src/lib/core/schema/scenario';
 import { benchPool } from './pool';
@@ -22,13 +23,15 @@ const REPEATS = 5;
 
 /** One measurement: replications of every config for ~`seconds`, contacts per second. */
 function contactsPerSecond(configs: EngineConfig[], seconds = 1): number {
-	for (const c of configs) simulate(c, 'warm', 0);
+	// one reused table per config, as replication.ts does (no 100k+-row allocation per replication)
+	const outs = configs.map((c) => new Float64Array(intervalCount(c) * FIELD_COUNT));
+	configs.forEach((c, k) => simulate(c, 'warm', 0, outs[k]));
 	let contacts = 0;
 	let rep = 0;
 	const t0 = performance.now();
 	let el = 0;
 	while (el < seconds * 1000) {
-		for (const c of configs) contacts += simulate(c, 'bench', rep).contacts;
+		for (let k = 0; k < configs.length; k++) contacts += simulate(configs[k], 'bench', rep, outs[k]).contacts;
 		rep++;
 		el = performance.now() - t0;
 	}

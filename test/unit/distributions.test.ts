@@ -5,6 +5,7 @@ import {
 	distMean,
 	distVariance,
 	empirical,
+	expZiggurat,
 	exponential,
 	gamma,
 	invNormal,
@@ -74,5 +75,31 @@ describe('distributions: means and variances', () => {
 		expect(invNormal(0.975)).toBeCloseTo(1.959963985, 7);
 		expect(invNormal(0.01)).toBeCloseTo(-2.326347874, 7);
 		expect(invNormal(1e-6)).toBeCloseTo(-4.753424309, 6);
+	});
+	it('ziggurat exponential: mean, variance and the CDF at layer edges, in the tail and beyond R', () => {
+		// mean 1 and E x^2 = 2 within 4 SE (Var(x) = 1, Var(x^2) = 24 - 4 = 20); the empirical CDF at
+		// each point within 4 binomial SE; 2M draws reach the tail beyond R = 7.697 about 900 times
+		const n = 2_000_000;
+		const rng = Stream.named(5, 0, 'zig-test');
+		const pts = [0.01, 0.1, 0.5, 1, 2, 3, 5, 7, 7.697, 8.5, 10];
+		const below = pts.map(() => 0);
+		let sum = 0;
+		let sum2 = 0;
+		for (let i = 0; i < n; i++) {
+			const x = expZiggurat(rng);
+			expect(x >= 0).toBe(true);
+			sum += x;
+			sum2 += x * x;
+			for (let k = 0; k < pts.length; k++) if (x <= pts[k]) below[k]++;
+		}
+		const m = sum / n;
+		expect(Math.abs(m - 1)).toBeLessThan(4 / Math.sqrt(n));
+		expect(Math.abs(sum2 / n - 2)).toBeLessThan(4 * Math.sqrt(20 / n));
+		pts.forEach((x, k) => {
+			const p = 1 - Math.exp(-x);
+			expect(Math.abs(below[k] / n - p), `P(X <= ${x})`).toBeLessThan(
+				4 * Math.sqrt((p * (1 - p)) / n) + 1e-12
+			);
+		});
 	});
 });
