@@ -64,7 +64,12 @@ export class EventHeap {
 		return this.size > 0 ? this.time[0] : Infinity;
 	}
 
-	/** Removes the earliest event, returns its payload and sets `poppedTime`. The heap must not be empty. */
+	/**
+	 * Removes the earliest event, returns its payload and sets `poppedTime`. The heap must not be empty.
+	 * Bottom-up (Floyd): the hole at the root moves down along the smaller children to a leaf (one
+	 * comparison per level), then the last element sifts up from there (it usually belongs near the
+	 * bottom), about half the comparisons of the textbook sift-down, same order.
+	 */
 	pop(): number {
 		const time = this.time;
 		const seq = this.seq;
@@ -76,18 +81,27 @@ export class EventHeap {
 			const t = time[n];
 			const sq = seq[n];
 			const d = data[n];
+			// down: move the smaller child up into the hole until the hole is a leaf
 			let i = 0;
-			for (;;) {
-				let c = 2 * i + 1;
-				if (c >= n) break;
+			let c = 1;
+			while (c < n) {
 				const r = c + 1;
 				if (r < n && (time[r] < time[c] || (time[r] === time[c] && seq[r] < seq[c]))) c = r;
-				const ct = time[c];
-				if (t < ct || (t === ct && sq < seq[c])) break;
-				time[i] = ct;
+				time[i] = time[c];
 				seq[i] = seq[c];
 				data[i] = data[c];
 				i = c;
+				c = 2 * i + 1;
+			}
+			// up: the last element from the leaf hole
+			while (i > 0) {
+				const p = (i - 1) >> 1;
+				const pt = time[p];
+				if (pt < t || (pt === t && seq[p] < sq)) break;
+				time[i] = pt;
+				seq[i] = seq[p];
+				data[i] = data[p];
+				i = p;
 			}
 			time[i] = t;
 			seq[i] = sq;
