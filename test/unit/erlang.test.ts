@@ -5,10 +5,9 @@ import {
 	erlangB,
 	erlangC,
 	erlangCMetrics,
-	lnGamma,
-	lnLowerGamma,
 	requiredAgents
 } from '../../src/lib/core/erlang';
+import { lnGamma, lnLowerGamma } from '../../src/lib/core/special';
 
 const textbook = { arrivalRate: 100 / 1800, aht: 180, agents: 14, slThreshold: 20 };
 

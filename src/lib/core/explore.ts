@@ -19,7 +19,7 @@ import { parseScenario, formatScenarioErrors, type Scenario } from './schema/sce
 import type { Draft } from './schema/draft';
 import { prepareScenario, runReplication } from './replication';
 import { METRICS, METRIC_COUNT, METRIC_INDEX, type MetricKey } from './metrics';
-import { RunAccumulator, Welford, type DiffSummary, type MetricSummary } from './stats';
+import { RunAccumulator, Welford, summariseDiff, type DiffSummary, type MetricSummary } from './stats';
 
 /* ------------------------------------------------------------------------------------------ */
 /* Evaluation                                                                                  */
@@ -233,16 +233,7 @@ export function pairedDiffOf(a: Rows, b: Rows, metric: number): DiffSummary {
 	const w = new Welford();
 	const n = Math.min(a.length, b.length);
 	for (let r = 0; r < n; r++) w.push(b[r][metric] - a[r][metric]);
-	const h = w.halfWidth95;
-	const ci95: [number, number] = w.n > 1 ? [w.mean - h, w.mean + h] : [NaN, NaN];
-	return {
-		n: w.n,
-		mean: w.n > 0 ? w.mean : NaN,
-		sd: w.sd,
-		ci95,
-		halfWidth: h,
-		significant: w.n > 1 && (ci95[0] > 0 || ci95[1] < 0)
-	};
+	return summariseDiff(w);
 }
 
 /** Mean of a metric over rows, by Welford in replication order: bit-identical to the summaries' mean. */

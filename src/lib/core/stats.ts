@@ -16,6 +16,7 @@
  */
 
 import { METRICS, METRIC_COUNT } from './metrics';
+import { lnGamma, lnUpperGamma } from './special';
 
 /* ------------------------------------------------------------------------------------------ */
 /* Welford                                                                                     */
@@ -79,21 +80,6 @@ export class Welford {
 /* Distributions: log-gamma, incomplete beta, Student t, normal                                */
 /* ------------------------------------------------------------------------------------------ */
 
-const LANCZOS = [
-	0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-	12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7
-];
-
-/** ln Gamma(x) for x > 0 (Lanczos, g = 7), relative error about 1e-15. */
-export function logGamma(x: number): number {
-	if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-	x -= 1;
-	let a = LANCZOS[0];
-	const t = x + 7.5;
-	for (let i = 1; i < 9; i++) a += LANCZOS[i] / (x + i);
-	return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
-}
-
 /** Continued fraction of the incomplete beta (modified Lentz). */
 function betaCf(a: number, b: number, x: number): number {
 	const TINY = 1e-300;
@@ -131,7 +117,7 @@ function betaCf(a: number, b: number, x: number): number {
 export function incompleteBeta(x: number, a: number, b: number): number {
 	if (x <= 0) return 0;
 	if (x >= 1) return 1;
-	const lbt = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x);
+	const lbt = lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log(1 - x);
 	if (x < (a + 1) / (a + b + 2)) return (Math.exp(lbt) * betaCf(a, b, x)) / a;
 	return 1 - (Math.exp(lbt) * betaCf(b, a, 1 - x)) / b;
 }
@@ -145,7 +131,7 @@ export function tCdf(t: number, df: number): number {
 
 /** Student-t density. */
 export function tPdf(t: number, df: number): number {
-	const lc = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
+	const lc = lnGamma((df + 1) / 2) - lnGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
 	return Math.exp(lc - ((df + 1) / 2) * Math.log1p((t * t) / df));
 }
 
@@ -189,44 +175,9 @@ export function normalQuantile(p: number): number {
 	return x - u / (1 + (x * u) / 2);
 }
 
-/** Complementary error function via the regularised incomplete gamma Q(1/2, x^2), accurate to about 1e-15. */
+/** Complementary error function via the regularised incomplete gamma: erfc(x) = Q(1/2, x^2) for x >= 0. */
 export function erfc(x: number): number {
-	const z2 = x * x;
-	let q: number;
-	if (z2 < 1.5) {
-		// Series for P(1/2, z2).
-		let sum = 2;
-		let term = 2;
-		let ap = 0.5;
-		for (let n = 1; n < 500; n++) {
-			ap += 1;
-			term *= z2 / ap;
-			sum += term;
-			if (Math.abs(term) < Math.abs(sum) * 1e-17) break;
-		}
-		const p = sum * Math.exp(-z2 + 0.5 * Math.log(z2) - logGamma(0.5));
-		q = 1 - p;
-	} else {
-		// Continued fraction for Q(1/2, z2) (modified Lentz).
-		const TINY = 1e-300;
-		let b = z2 + 0.5;
-		let c = 1 / TINY;
-		let d = 1 / b;
-		let h = d;
-		for (let i = 1; i < 500; i++) {
-			const an = -i * (i - 0.5);
-			b += 2;
-			d = an * d + b;
-			if (Math.abs(d) < TINY) d = TINY;
-			c = b + an / c;
-			if (Math.abs(c) < TINY) c = TINY;
-			d = 1 / d;
-			const del = d * c;
-			h *= del;
-			if (Math.abs(del - 1) < 1e-16) break;
-		}
-		q = Math.exp(-z2 + 0.5 * Math.log(z2) - logGamma(0.5)) * h;
-	}
+	const q = Math.exp(lnUpperGamma(0.5, x * x) - lnGamma(0.5));
 	return x >= 0 ? q : 2 - q;
 }
 
@@ -490,7 +441,8 @@ function summariseColumn(w: Welford, column: Float64Array, ones: number): Metric
 	return s;
 }
 
-function summariseDiff(w: Welford): DiffSummary {
+/** The summary of a paired difference accumulated in `w`: mean, t interval, and whether it excludes 0. */
+export function summariseDiff(w: Welford): DiffSummary {
 	const h = w.halfWidth95;
 	const ci95: [number, number] = w.n > 1 ? [w.mean - h, w.mean + h] : [NaN, NaN];
 	return {
