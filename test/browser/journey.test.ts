@@ -38,6 +38,18 @@ describe('the comparison journey in real Chromium', () => {
 		expect(repeats0).toMatch(/%/);
 		expect(repeats0).not.toEqual(repeats1);
 		expect(await page.getByTestId('narrative').textContent()).toContain('Under AHT-only');
+		// Every view of the story is there: the watermelon verdicts, money, distributions, time, the repeat loop.
+		expect(await page.getByTestId('watermelon').textContent()).toContain('Watermelon');
+		for (const title of [
+			"AHT-only: the client's total cost",
+			"Balanced: the vendor's margin",
+			'Service credits per month',
+			'Service level per day',
+			"AHT-only: what happens to customers' issues"
+		])
+			expect(await page.locator('svg[role="img"] title', { hasText: title }).count(), title).toBeGreaterThan(
+				0
+			);
 		await screenshot(page, '03-ecommerce-results');
 
 		// 3. An invalid value is marked at the field; the last valid results stay.
