@@ -34,13 +34,57 @@ const NOTES: Record<string, FieldNote> = {
 	'staffing.targetServiceLevel': { unit: 'fraction', source: '80/20 is the common default.' },
 	'staffing.targetSeconds': { unit: 'seconds', source: '80/20 is the common default.' },
 	'qa.evaluationsPerAgentPerMonth': { unit: 'evaluations', source: 'SQM Group: about 6 per agent a month.' },
-	'costs.agentCostPerPaidHour': { unit: 'currency/hour' },
 	'costs.clientCostPerRepeatContact': { unit: 'currency/contact' },
 	'atRisk.percentOfInvoice': { unit: 'fraction', source: 'Market standard 10-12 % of the monthly invoice.' },
 	'price.rate': { unit: 'currency per unit of the price model' },
 	shortAbandonSeconds: { unit: 'seconds', source: 'Contracts often exclude abandons under 5 s.' },
-	'vendor.staffingPolicyFactor': { unit: 'x plan' }
+	'vendor.staffingPolicyFactor': { unit: 'x plan' },
+	'demand.forecastContactsPerIssue': {
+		unit: 'contacts per issue',
+		source: 'Assumption: a client that knows its repeat rate forecasts about 1.25 contacts per issue.'
+	},
+	'demand.actualToForecast': {
+		unit: 'x forecast',
+		source: '1 = an unbiased forecast; the forecast-risk preset uses 1.2.'
+	},
+	'customers.patienceSeconds': {
+		source: 'MODEL.md: exponential patience by default (the Erlang A assumption, Garnett et al. 2002).'
+	},
+	'customers.churnOnGiveUp': {
+		unit: 'fraction',
+		source:
+			'Assumption: a customer who gives up on an unresolved issue is much more likely to leave; test it with Sensitivity.'
+	},
+	'customers.redialProbability': {
+		unit: 'fraction',
+		source: 'Assumption: about half of abandoners try again.'
+	},
+	'staffing.method': { source: 'MODEL.md: the vendor plans with Erlang C or Erlang A to a target SL.' },
+	'staffing.occupancyCap': { unit: 'fraction', source: 'Common planning cap 85-90 %.' },
+	'staffing.plannedAhtSeconds': { unit: 'seconds or auto' },
+	'costs.agentCostPerPaidHour': {
+		unit: 'currency/hour',
+		source: 'Assumption: a fully loaded offshore/nearshore BPO agent hour.'
+	},
+	'customerOutcomeFloor.fcr': { unit: 'fraction', source: 'SQM Group: FCR of 70-79 % is "good".' },
+	'customerOutcomeFloor.csat': { unit: 'fraction', source: 'SQM Group industry CSAT figures run 68-81 %.' },
+	'earnBack.months': { unit: 'months' },
+	'volumeRelief.band': { unit: 'fraction above forecast' },
+	'price.fteHoursPerMonth': { unit: 'hours' }
 };
+
+/** A unit read off the field's name or rule when no note gives one (workSeconds.mean is in seconds). */
+export function inferUnit(path: Path, schema: JsonSchema): string | undefined {
+	const names = path.filter((p): p is string => typeof p === 'string');
+	const own = names[names.length - 1] ?? '';
+	const named = ['mean', 'values'].includes(own) ? (names[names.length - 2] ?? '') : own;
+	if (/Seconds$/.test(named)) return 'seconds';
+	if (/Minutes$/.test(named)) return 'minutes';
+	if (/Hours?$/.test(named)) return 'hours';
+	if (/fraction 0\.\.1/.test(schema.description ?? '')) return 'fraction 0-1';
+	if (/in the currency/.test(schema.description ?? '')) return 'currency';
+	return undefined;
+}
 
 /** Notes for a field: behaviour parameters carry their own label, unit, help and source. */
 export function noteFor(path: Path): FieldNote | undefined {
