@@ -1,7 +1,8 @@
 /**
- * Shared plumbing of the exploration commands (best-response, sensitivity, sweep): flag parsing,
- * scenario loading, a pool of worker threads with a progress bar on a TTY, and a clean stop on
- * Ctrl-C (workers terminated, exit code 130).
+ * Shared plumbing of the `sim` commands: flag parsing and validation, scenario loading, `--help`,
+ * the mapping of bad input to exit code 2, the progress bar, the text formatting of results, and
+ * (for best-response, sensitivity and sweep) a pool of worker threads with a clean stop on Ctrl-C
+ * (workers terminated, exit code 130).
  */
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -22,29 +23,42 @@ export class UsageError extends Error {}
 /** A bad input file or value: reported without the usage text. */
 export class InputError extends UsageError {}
 
+/** A number flag, any value (add the bounds). */
+export const numberFlag = (name: string) => z.coerce.number({ error: `--${name} must be a number` });
+
 export const intFlag = (name: string, min: number, max: number) =>
-	z.coerce
-		.number({ error: `--${name} must be a number` })
+	numberFlag(name)
 		.int({ error: `--${name} must be a whole number` })
 		.min(min, { error: `--${name} must be at least ${min}` })
 		.max(max, { error: `--${name} must be at most ${max}` });
 
 export const numFlag = (name: string) =>
-	z.coerce
-		.number({ error: `--${name} must be a number` })
-		.refine((x) => Number.isFinite(x), { error: `--${name} must be a finite number` });
+	numberFlag(name).refine((x) => Number.isFinite(x), { error: `--${name} must be a finite number` });
 
 export const fileFlag = z
 	.string({ error: 'FILE (the scenario file) is required' })
 	.min(1, { error: 'FILE must not be empty' });
 
-/** argv -> raw flag record (strings), before validation. */
-export function tokenise(argv: string[], valueFlags: string[], boolFlags: string[]): Record<string, unknown> {
+export const seedFlag = z.string().min(1, { error: '--seed must not be empty' });
+export const workersFlag = intFlag('workers', 1, 64);
+
+/**
+ * argv -> raw flag record (strings), before validation. By default one positional argument is the
+ * scenario FILE (as `file`) and a repeated flag keeps its last value; `noFile` refuses positional
+ * arguments and `once` refuses a value flag given twice.
+ */
+export function tokenise(
+	argv: string[],
+	valueFlags: readonly string[],
+	boolFlags: readonly string[],
+	{ noFile = false, once = false } = {}
+): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
 	const positional: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (!a.startsWith('--')) {
+			if (noFile) throw new UsageError(`unexpected argument "${a}" (flags start with --)`);
 			positional.push(a);
 			continue;
 		}
@@ -57,6 +71,7 @@ export function tokenise(argv: string[], valueFlags: string[], boolFlags: string
 			const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
 			// negative numbers are values, not flags
 			if (v === undefined || (eq < 0 && v.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+			if (once && name in out) throw new UsageError(`--${name} given twice`);
 			out[name] = v;
 		} else throw new UsageError(`unknown flag --${name}`);
 	}
@@ -71,40 +86,59 @@ export function validate<T extends z.ZodType>(schema: T, raw: unknown): z.infer<
 	return p.data;
 }
 
-/** Read and validate a scenario file (every error with its path); --seed overrides the scenario's. */
-export async function loadScenario(file: string, seed?: string): Promise<Scenario> {
+/** Read a JSON input file; an unreadable file or bad JSON is an InputError. */
+export async function readJsonFile(file: string): Promise<unknown> {
 	let text: string;
 	try {
 		text = await readFile(file, 'utf8');
 	} catch (err) {
 		throw new InputError(`cannot read ${file}: ${(err as Error).message}`);
 	}
-	let raw: unknown;
 	try {
-		raw = JSON.parse(text);
+		return JSON.parse(text);
 	} catch (err) {
 		throw new InputError(`${file} is not valid JSON: ${(err as Error).message}`);
 	}
+}
+
+/** The InputError listing every problem of an input file with its path. */
+export function invalidInput(file: string, issues: readonly { path: string; message: string }[]): InputError {
+	const lines = issues.map((i) => `  ${i.path || '(root)'}: ${i.message}`);
+	return new InputError(
+		`${file} is not a valid scenario (${issues.length} error${issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}`
+	);
+}
+
+/** Validate a scenario read from `file` (every error with its path); --seed overrides the scenario's. */
+export function scenarioFrom(file: string, raw: unknown, seed?: string): Scenario {
 	const p = parseScenario(raw);
-	if (!p.ok) {
-		const lines = p.errors.map((i) => `  ${i.path || '(root)'}: ${i.message}`);
-		throw new InputError(
-			`${file} is not a valid scenario (${p.errors.length} error${p.errors.length === 1 ? '' : 's'}):\n${lines.join('\n')}`
-		);
-	}
+	if (!p.ok) throw invalidInput(file, p.errors);
 	return seed !== undefined ? { ...p.scenario, seed } : p.scenario;
+}
+
+/** Read and validate a scenario file (every error with its path); --seed overrides the scenario's. */
+export async function loadScenario(file: string, seed?: string): Promise<Scenario> {
+	return scenarioFrom(file, await readJsonFile(file), seed);
 }
 
 export function defaultWorkers(): number {
 	return Math.max(1, Math.min(16, availableParallelism()));
 }
 
-function bar(p: ExploreProgress, t0: number): string {
+/** The progress line for a terminal: `\r[#####.....] ` (30 cells, `frac` of them filled) and `text`. */
+export function progressBar(frac: number, text: string): string {
 	const width = 30;
-	const frac = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
 	const filled = Math.round(width * frac);
+	return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}`;
+}
+
+function bar(p: ExploreProgress, t0: number): string {
+	const frac = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
 	const phase = p.phase.length > 40 ? p.phase.slice(0, 39) + '…' : p.phase;
-	return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(100 * frac).toFixed(0).padStart(3)}%  ${((performance.now() - t0) / 1000).toFixed(1)} s  ${phase.padEnd(40)}`;
+	return progressBar(
+		frac,
+		`${(100 * frac).toFixed(0).padStart(3)}%  ${((performance.now() - t0) / 1000).toFixed(1)} s  ${phase.padEnd(40)}`
+	);
 }
 
 /**
@@ -148,7 +182,17 @@ export async function withPool<T>(
 	}
 }
 
-/** Run a command body, mapping usage and input errors to exit code 2 with a clear message. */
+/** `--help` or `-h` anywhere: prints the usage to stdout (the command then exits 0). */
+export function printedHelp(argv: string[], usage: string): boolean {
+	if (!argv.includes('--help') && !argv.includes('-h')) return false;
+	process.stdout.write(usage);
+	return true;
+}
+
+/**
+ * Run a command body, mapping usage and input errors to exit code 2 with a clear message (the usage
+ * text follows a usage error, not an input error).
+ */
 export async function guard(name: string, usage: string, body: () => Promise<number>): Promise<number> {
 	try {
 		return await body();
@@ -163,6 +207,16 @@ export async function guard(name: string, usage: string, body: () => Promise<num
 		}
 		throw err;
 	}
+}
+
+/** Print the `--json` output: one indented JSON object and a newline. */
+export function printJson(value: unknown): void {
+	process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** The keys an exploration's JSON object starts with. */
+export function exploreJsonHead(scenario: Scenario, reps: number, elapsedSeconds: number, workers: number) {
+	return { seed: String(scenario.seed), replications: reps, elapsedSeconds, workers };
 }
 
 export function fmt(kind: string, x: number, currency = ''): string {
@@ -187,12 +241,15 @@ export function fmt(kind: string, x: number, currency = ''): string {
 export const kindOf = (key: MetricKey) => METRICS.find((m) => m.key === key)!.kind;
 export const labelOf = (key: MetricKey) => METRICS.find((m) => m.key === key)!.label;
 
+/** "mean [lo, hi]" formatted as `kind`. */
+export function interval(kind: string, mean: number, ci: readonly [number, number]): string {
+	return `${fmt(kind, mean)} [${fmt(kind, ci[0])}, ${fmt(kind, ci[1])}]`;
+}
+
 /** "mean [lo, hi]" of a metric summary (flags: share with its Wilson interval). */
 export function cell(key: MetricKey, x: MetricSummary): string {
 	const k = kindOf(key);
-	const mean = x.share ? x.share.p : x.mean;
-	const ci = x.share ? x.share.ci95 : x.ci95;
-	return `${fmt(k, mean)} [${fmt(k, ci[0])}, ${fmt(k, ci[1])}]`;
+	return x.share ? interval(k, x.share.p, x.share.ci95) : interval(k, x.mean, x.ci95);
 }
 
 /** A difference "mean [lo, hi]" with pp for fractions. */
@@ -202,7 +259,7 @@ export function diffCell(
 ): string {
 	const k0 = kindOf(key);
 	const k = k0 === 'fraction' || k0 === 'flag' ? 'points' : k0;
-	return `${fmt(k, d.mean)} [${fmt(k, d.ci95[0])}, ${fmt(k, d.ci95[1])}]${d.significant ? ' *' : ''}`;
+	return `${interval(k, d.mean, d.ci95)}${d.significant ? ' *' : ''}`;
 }
 
 export function table(rows: string[][]): string[] {

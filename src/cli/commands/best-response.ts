@@ -15,17 +15,22 @@ import {
 	cell,
 	defaultWorkers,
 	diffCell,
+	exploreJsonHead,
 	fileFlag,
 	guard,
 	intFlag,
 	labelOf,
 	loadScenario,
+	printedHelp,
+	printJson,
+	seedFlag,
 	table,
 	tokenise,
 	UsageError,
 	validate,
-	withPool
-} from '../explore-common';
+	withPool,
+	workersFlag
+} from '../common';
 
 export const summary = "search the vendor's levers for its best response to a draft (highest margin, CRN)";
 
@@ -44,8 +49,8 @@ const Flags = z.strictObject({
 	file: fileFlag,
 	draft: z.string().min(1, { error: '--draft needs a name or an index' }).optional(),
 	reps: intFlag('reps', 2, 10_000).optional(),
-	seed: z.string().min(1, { error: '--seed must not be empty' }).optional(),
-	workers: intFlag('workers', 1, 64).optional(),
+	seed: seedFlag.optional(),
+	workers: workersFlag.optional(),
 	grid: intFlag('grid', 2, 21).optional(),
 	refine: intFlag('refine', 0, 6).optional(),
 	json: z.boolean().optional()
@@ -129,10 +134,7 @@ function resultTable(r: BestResponseResult, currency: string): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-	if (argv.includes('--help') || argv.includes('-h')) {
-		process.stdout.write(USAGE);
-		return 0;
-	}
+	if (printedHelp(argv, USAGE)) return 0;
 	return guard('best-response', USAGE, async () => {
 		const flags = validate(
 			Flags,
@@ -167,19 +169,10 @@ export async function run(argv: string[]): Promise<number> {
 		});
 		if ('stopped' in out) return 130;
 		if (flags.json)
-			process.stdout.write(
-				JSON.stringify(
-					{
-						seed: String(scenario.seed),
-						replications: reps,
-						elapsedSeconds: out.elapsedSeconds,
-						workers,
-						drafts: out.value.map(resultJson)
-					},
-					null,
-					2
-				) + '\n'
-			);
+			printJson({
+				...exploreJsonHead(scenario, reps, out.elapsedSeconds, workers),
+				drafts: out.value.map(resultJson)
+			});
 		else {
 			process.stdout.write(
 				`seed ${scenario.seed}, ${reps} replications per candidate, ${out.elapsedSeconds.toFixed(1)} s\n\n`

@@ -15,6 +15,7 @@ import { intervalCount } from '../../lib/core/engine-config';
 import { erlangAMetrics } from '../../lib/core/erlang';
 import { F, FIELD_COUNT, sumRows } from '../../lib/core/fields';
 import { Welford, tInterval } from '../../lib/core/stats';
+import { guard, intFlag, numberFlag, seedFlag, tokenise, validate } from '../common';
 
 export const summary = 'simulate the textbook M/M/n (+M) queue and compare with analytic Erlang C / Erlang A';
 
@@ -32,28 +33,23 @@ const USAGE = `usage: npm run sim -- erlang --arrivals-per-hour L --agents N --a
   --json                  print one JSON object {"simulated": {...}, "analytic": {...}}
 `;
 
-const num = (name: string) => z.coerce.number({ error: `--${name} must be a number` });
-const pos = (name: string) => num(name).gt(0, { error: `--${name} must be greater than 0` });
+const pos = (name: string) => numberFlag(name).gt(0, { error: `--${name} must be greater than 0` });
 
 const FlagsSchema = z
 	.strictObject({
 		'arrivals-per-hour': pos('arrivals-per-hour').optional(),
-		agents: num('agents')
-			.int({ error: '--agents must be a whole number' })
-			.min(1, { error: '--agents must be at least 1' })
-			.max(100_000, { error: '--agents must be at most 100000' })
-			.optional(),
+		agents: intFlag('agents', 1, 100_000).optional(),
 		aht: pos('aht').optional(),
 		patience: pos('patience').optional(),
-		target: num('target').min(0, { error: '--target must be at least 0' }).default(20),
+		target: numberFlag('target').min(0, { error: '--target must be at least 0' }).default(20),
 		hours: pos('hours').max(1e6, { error: '--hours must be at most 1000000' }).default(200),
-		warmup: num('warmup').min(0, { error: '--warmup must be at least 0' }).default(2),
-		reps: num('reps')
+		warmup: numberFlag('warmup').min(0, { error: '--warmup must be at least 0' }).default(2),
+		reps: numberFlag('reps')
 			.int({ error: '--reps must be a whole number' })
 			.min(2, { error: '--reps must be at least 2 (the interval needs two replications)' })
 			.max(100_000, { error: '--reps must be at most 100000' })
 			.default(20),
-		seed: z.string().min(1, { error: '--seed must not be empty' }).default('1'),
+		seed: seedFlag.default('1'),
 		json: z.boolean().default(false)
 	})
 	.superRefine((f, ctx) => {
@@ -61,7 +57,7 @@ const FlagsSchema = z
 			if (f[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: `--${k} is required` });
 	});
 
-const VALUE_FLAGS = new Set([
+const VALUE_FLAGS = [
 	'arrivals-per-hour',
 	'agents',
 	'aht',
@@ -71,29 +67,7 @@ const VALUE_FLAGS = new Set([
 	'warmup',
 	'reps',
 	'seed'
-]);
-
-class UsageError extends Error {}
-
-function tokenise(argv: string[]): Record<string, unknown> {
-	const out: Record<string, unknown> = {};
-	for (let i = 0; i < argv.length; i++) {
-		const a = argv[i];
-		if (!a.startsWith('--')) throw new UsageError(`unexpected argument "${a}" (flags start with --)`);
-		const eq = a.indexOf('=');
-		const name = a.slice(2, eq < 0 ? undefined : eq);
-		if (name === 'json') {
-			if (eq >= 0) throw new UsageError('--json takes no value');
-			out.json = true;
-		} else if (VALUE_FLAGS.has(name)) {
-			const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
-			if (v === undefined || (eq < 0 && v.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
-			if (name in out) throw new UsageError(`--${name} given twice`);
-			out[name] = v;
-		} else throw new UsageError(`unknown flag --${name}`);
-	}
-	return out;
-}
+];
 
 export interface Figures {
 	serviceLevel: number;
@@ -163,60 +137,53 @@ function fmt(k: keyof Figures, v: number): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-	let flags: z.infer<typeof FlagsSchema>;
-	try {
-		const parsed = FlagsSchema.safeParse(tokenise(argv));
-		if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('\n'));
-		flags = parsed.data;
-	} catch (err) {
-		if (!(err instanceof UsageError)) throw err;
-		process.stderr.write(`sim erlang: ${err.message}\n\n${USAGE}`);
-		return 2;
-	}
-	const p: TextbookParams = {
-		arrivalsPerHour: flags['arrivals-per-hour']!,
-		agents: flags.agents!,
-		ahtSec: flags.aht!,
-		patienceSec: flags.patience,
-		targetSec: flags.target,
-		hours: flags.hours,
-		warmupHours: flags.warmup
-	};
-	const t0 = performance.now();
-	const out = compare(p, flags.reps, flags.seed);
-	const elapsed = (performance.now() - t0) / 1000;
-	if (flags.json) {
-		process.stdout.write(JSON.stringify({ simulated: out.simulated, analytic: out.analytic }) + '\n');
-		return 0;
-	}
-	const load = (p.arrivalsPerHour * p.ahtSec) / 3600;
-	const model = p.patienceSec
-		? `Erlang A (M/M/${p.agents}+M, mean patience ${p.patienceSec} s)`
-		: `Erlang C (M/M/${p.agents})`;
-	const lines = [
-		`${model}: ${p.arrivalsPerHour} contacts/h, AHT ${p.ahtSec} s, load ${load.toFixed(2)} Erlangs, T = ${p.targetSec} s`,
-		`${flags.reps} replications x ${p.hours} h (after ${p.warmupHours} h warm-up), seed ${flags.seed}: ${out.contacts.toLocaleString('en')} contacts in ${elapsed.toFixed(2)} s`,
-		'',
-		`${'metric'.padEnd(14)}${'simulated'.padStart(12)}   ${'95 % CI'.padEnd(24)}${'analytic'.padStart(12)}`
-	];
-	const label: Record<keyof Figures, string> = {
-		serviceLevel: 'service level',
-		asa: 'ASA',
-		abandonRate: 'abandon rate',
-		pWait: 'P(wait)',
-		occupancy: 'occupancy'
-	};
-	for (const k of KEYS) {
-		const [lo, hi] = out.simulated.ci95[k];
-		lines.push(
-			`${label[k].padEnd(14)}${fmt(k, out.simulated[k]).padStart(12)}   ${`[${fmt(k, lo)}, ${fmt(k, hi)}]`.padEnd(24)}${fmt(k, out.analytic[k]).padStart(12)}`
-		);
-	}
-	if (!(load < p.agents) && !p.patienceSec)
-		lines.push(
+	return guard('erlang', USAGE, async () => {
+		const flags = validate(FlagsSchema, tokenise(argv, VALUE_FLAGS, ['json'], { noFile: true, once: true }));
+		const p: TextbookParams = {
+			arrivalsPerHour: flags['arrivals-per-hour']!,
+			agents: flags.agents!,
+			ahtSec: flags.aht!,
+			patienceSec: flags.patience,
+			targetSec: flags.target,
+			hours: flags.hours,
+			warmupHours: flags.warmup
+		};
+		const t0 = performance.now();
+		const out = compare(p, flags.reps, flags.seed);
+		const elapsed = (performance.now() - t0) / 1000;
+		if (flags.json) {
+			process.stdout.write(JSON.stringify({ simulated: out.simulated, analytic: out.analytic }) + '\n');
+			return 0;
+		}
+		const load = (p.arrivalsPerHour * p.ahtSec) / 3600;
+		const model = p.patienceSec
+			? `Erlang A (M/M/${p.agents}+M, mean patience ${p.patienceSec} s)`
+			: `Erlang C (M/M/${p.agents})`;
+		const lines = [
+			`${model}: ${p.arrivalsPerHour} contacts/h, AHT ${p.ahtSec} s, load ${load.toFixed(2)} Erlangs, T = ${p.targetSec} s`,
+			`${flags.reps} replications x ${p.hours} h (after ${p.warmupHours} h warm-up), seed ${flags.seed}: ${out.contacts.toLocaleString('en')} contacts in ${elapsed.toFixed(2)} s`,
 			'',
-			'warning: load >= agents without abandonment: the queue is unstable, the analytic figures are limits.'
-		);
-	process.stdout.write(lines.join('\n') + '\n');
-	return 0;
+			`${'metric'.padEnd(14)}${'simulated'.padStart(12)}   ${'95 % CI'.padEnd(24)}${'analytic'.padStart(12)}`
+		];
+		const label: Record<keyof Figures, string> = {
+			serviceLevel: 'service level',
+			asa: 'ASA',
+			abandonRate: 'abandon rate',
+			pWait: 'P(wait)',
+			occupancy: 'occupancy'
+		};
+		for (const k of KEYS) {
+			const [lo, hi] = out.simulated.ci95[k];
+			lines.push(
+				`${label[k].padEnd(14)}${fmt(k, out.simulated[k]).padStart(12)}   ${`[${fmt(k, lo)}, ${fmt(k, hi)}]`.padEnd(24)}${fmt(k, out.analytic[k]).padStart(12)}`
+			);
+		}
+		if (!(load < p.agents) && !p.patienceSec)
+			lines.push(
+				'',
+				'warning: load >= agents without abandonment: the queue is unstable, the analytic figures are limits.'
+			);
+		process.stdout.write(lines.join('\n') + '\n');
+		return 0;
+	});
 }

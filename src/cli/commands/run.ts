@@ -6,7 +6,7 @@
  * table, or one JSON object with `--json`. `--csv FILE` writes every replication's metrics.
  * Exit codes: 0 done, 2 bad flag or bad scenario file, 1 failure while running.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { METRICS, METRIC_INDEX, type MetricKey } from '../../lib/core/metrics';
@@ -14,7 +14,25 @@ import type { ReplicationRow, RunSummary } from '../../lib/core/stats';
 import { createNodePool } from '../../lib/pool/node';
 import type { RunProgress, RunResult } from '../../lib/pool/pool';
 import type { SimJob } from '../../../workers/sim-api';
-import { parseScenario } from '../../lib/core/schema/scenario';
+import {
+	defaultWorkers,
+	diffCell,
+	fileFlag,
+	guard,
+	intFlag,
+	interval,
+	invalidInput,
+	printedHelp,
+	printJson,
+	progressBar,
+	readJsonFile,
+	scenarioFrom,
+	seedFlag,
+	table,
+	tokenise,
+	validate,
+	workersFlag
+} from '../common';
 
 export const summary = 'run a scenario file by Monte Carlo on worker threads; summary table, --json or --csv';
 
@@ -33,20 +51,11 @@ const USAGE = `usage: npm run sim -- run FILE [options]
 
 const metricKeys = METRICS.map((m) => m.key) as [MetricKey, ...MetricKey[]];
 
-const intFlag = (name: string, min: number, max: number) =>
-	z.coerce
-		.number({ error: `--${name} must be a number` })
-		.int({ error: `--${name} must be a whole number` })
-		.min(min, { error: `--${name} must be at least ${min}` })
-		.max(max, { error: `--${name} must be at most ${max}` });
-
 export const FlagsSchema = z.strictObject({
-	file: z
-		.string({ error: 'FILE (the scenario file) is required' })
-		.min(1, { error: 'FILE must not be empty' }),
+	file: fileFlag,
 	reps: intFlag('reps', 1, 1_000_000).optional(),
-	seed: z.string().min(1, { error: '--seed must not be empty' }).optional(),
-	workers: intFlag('workers', 1, 64).optional(),
+	seed: seedFlag.optional(),
+	workers: workersFlag.optional(),
 	chunk: intFlag('chunk', 1, 10_000).optional(),
 	precision: z.coerce
 		.number({ error: '--precision must be a number' })
@@ -61,43 +70,11 @@ export const FlagsSchema = z.strictObject({
 });
 export type Flags = z.infer<typeof FlagsSchema>;
 
-const VALUE_FLAGS = new Set(['reps', 'seed', 'workers', 'chunk', 'precision', 'metric', 'csv']);
-const BOOL_FLAGS = new Set(['json', 'fake']);
-
-class UsageError extends Error {}
-/** A bad input file: reported without the usage text. */
-class InputError extends UsageError {}
-
-/** argv -> raw flag record (strings), before validation. */
-function tokenise(argv: string[]): Record<string, unknown> {
-	const out: Record<string, unknown> = {};
-	const positional: string[] = [];
-	for (let i = 0; i < argv.length; i++) {
-		const a = argv[i];
-		if (!a.startsWith('--')) {
-			positional.push(a);
-			continue;
-		}
-		const eq = a.indexOf('=');
-		const name = a.slice(2, eq < 0 ? undefined : eq);
-		if (BOOL_FLAGS.has(name)) {
-			if (eq >= 0) throw new UsageError(`--${name} takes no value`);
-			out[name] = true;
-		} else if (VALUE_FLAGS.has(name)) {
-			const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
-			if (v === undefined || (eq < 0 && v.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
-			out[name] = v;
-		} else throw new UsageError(`unknown flag --${name}`);
-	}
-	if (positional.length > 1) throw new UsageError(`expected one scenario FILE, got: ${positional.join(' ')}`);
-	if (positional.length === 1) out.file = positional[0];
-	return out;
-}
+const VALUE_FLAGS = ['reps', 'seed', 'workers', 'chunk', 'precision', 'metric', 'csv'];
+const BOOL_FLAGS = ['json', 'fake'];
 
 export function parseFlags(argv: string[]): Flags {
-	const parsed = FlagsSchema.safeParse(tokenise(argv));
-	if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('\n'));
-	return parsed.data;
+	return validate(FlagsSchema, tokenise(argv, VALUE_FLAGS, BOOL_FLAGS));
 }
 
 /** A loaded, validated run input: the worker job, the seed and the drafts' names. */
@@ -111,18 +88,7 @@ export interface LoadedInput {
 
 /** Read and validate FILE; errors list every problem with its path. */
 export async function loadInput(flags: Pick<Flags, 'file' | 'seed' | 'fake'>): Promise<LoadedInput> {
-	let text: string;
-	try {
-		text = await readFile(flags.file, 'utf8');
-	} catch (err) {
-		throw new InputError(`cannot read ${flags.file}: ${(err as Error).message}`);
-	}
-	let raw: unknown;
-	try {
-		raw = JSON.parse(text);
-	} catch (err) {
-		throw new InputError(`${flags.file} is not valid JSON: ${(err as Error).message}`);
-	}
+	const raw = await readJsonFile(flags.file);
 	if (flags.fake) {
 		const FakeSchema = z.strictObject({
 			seed: z.string(),
@@ -133,11 +99,9 @@ export async function loadInput(flags: Pick<Flags, 'file' | 'seed' | 'fake'>): P
 		});
 		const p = FakeSchema.safeParse(raw);
 		if (!p.success)
-			throw new InputError(
-				formatIssues(
-					flags.file,
-					p.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
-				)
+			throw invalidInput(
+				flags.file,
+				p.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
 			);
 		const input = { ...p.data, seed: flags.seed ?? p.data.seed };
 		return {
@@ -146,20 +110,13 @@ export async function loadInput(flags: Pick<Flags, 'file' | 'seed' | 'fake'>): P
 			draftNames: Array.from({ length: input.drafts ?? 2 }, (_, i) => `Draft ${String.fromCharCode(65 + i)}`)
 		};
 	}
-	const p = parseScenario(raw);
-	if (!p.ok) throw new InputError(formatIssues(flags.file, p.errors));
-	const scenario = flags.seed !== undefined ? { ...p.scenario, seed: flags.seed } : p.scenario;
+	const scenario = scenarioFrom(flags.file, raw, flags.seed);
 	return {
 		job: { model: 'sla', scenario },
 		seed: String(scenario.seed),
 		draftNames: scenario.drafts.map((d) => d.name),
 		defaultReps: scenario.replications
 	};
-}
-
-function formatIssues(file: string, issues: readonly { path: string; message: string }[]): string {
-	const lines = issues.map((i) => `  ${i.path || '(root)'}: ${i.message}`);
-	return `${file} is not a valid scenario (${issues.length} error${issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}`;
 }
 
 export interface RunTiming {
@@ -254,24 +211,6 @@ export function toCsv(draftNames: string[], rows: ReplicationRow[]): string {
 	return lines.join('\n') + '\n';
 }
 
-function fmt(kind: string, x: number): string {
-	if (!Number.isFinite(x)) return '-';
-	switch (kind) {
-		case 'fraction':
-		case 'flag':
-			return `${(100 * x).toFixed(1)}%`;
-		case 'points':
-			return `${(100 * x).toFixed(1)} pp`;
-		case 'seconds':
-			return `${x.toFixed(1)}s`;
-		case 'money':
-		case 'count':
-			return Math.round(x).toLocaleString('en-US');
-		default:
-			return x.toFixed(3);
-	}
-}
-
 /** The human-readable table: mean [95 % CI] per metric and draft, then paired differences vs the first draft. */
 export function toTable(
 	input: LoadedInput,
@@ -280,14 +219,12 @@ export function toTable(
 	elapsedSeconds: number
 ): string {
 	const names = input.draftNames.slice(0, s.drafts.length);
-	const cell = (kind: string, mean: number, ci: [number, number]) =>
-		`${fmt(kind, mean)} [${fmt(kind, ci[0])}, ${fmt(kind, ci[1])}]`;
 	const header = ['metric', ...names];
 	const body = METRICS.map((m, mi) => [
 		m.label,
 		...s.drafts.map((d) => {
 			const x = d.metrics[mi];
-			return x.share ? cell('flag', x.share.p, x.share.ci95) : cell(m.kind, x.mean, x.ci95);
+			return x.share ? interval('flag', x.share.p, x.share.ci95) : interval(m.kind, x.mean, x.ci95);
 		})
 	]);
 	const out = [
@@ -302,70 +239,45 @@ export function toTable(
 			'',
 			`${names[di]} - ${names[0]} (paired on common random numbers, 95 % CI; pp = percentage points; * = interval excludes 0)`
 		);
-		const rows = METRICS.map((m, mi) => {
-			const x = pair.metrics[mi];
-			const kind = m.kind === 'flag' || m.kind === 'fraction' ? 'points' : m.kind;
-			return [m.label, `${cell(kind, x.mean, x.ci95)}${x.significant ? ' *' : ''}`];
-		});
+		const rows = METRICS.map((m, mi) => [m.label, diffCell(m.key, pair.metrics[mi])]);
 		out.push(...table([['metric', 'difference'], ...rows]));
 	}
 	return out.join('\n') + '\n';
 }
 
-function table(rows: string[][]): string[] {
-	const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-	return rows.map((r) => r.map((x, c) => (c === 0 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  '));
-}
-
-function progressBar(p: RunProgress): string {
-	const width = 30;
-	const filled = Math.round((width * p.done) / p.cap);
-	return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.cap} replications  ${p.elapsedSeconds.toFixed(1)} s`;
+function runProgress(p: RunProgress): string {
+	return progressBar(p.done / p.cap, `${p.done}/${p.cap} replications  ${p.elapsedSeconds.toFixed(1)} s`);
 }
 
 export async function run(argv: string[]): Promise<number> {
-	if (argv.includes('--help') || argv.includes('-h')) {
-		process.stdout.write(USAGE);
-		return 0;
-	}
-	let flags: Flags;
-	let input: LoadedInput;
-	try {
-		flags = parseFlags(argv);
-		input = await loadInput(flags);
-	} catch (err) {
-		if (err instanceof UsageError) {
-			process.stderr.write(`sim run: ${err.message}\n${err instanceof InputError ? '' : `\n${USAGE}`}`);
-			return 2;
+	if (printedHelp(argv, USAGE)) return 0;
+	return guard('run', USAGE, async () => {
+		const flags = parseFlags(argv);
+		const input = await loadInput(flags);
+		const reps = flags.reps ?? (flags.precision !== undefined ? 1000 : (input.defaultReps ?? 100));
+		const workers = flags.workers ?? defaultWorkers();
+		const tty = process.stderr.isTTY === true;
+		let result: RunResult;
+		let timing: RunTiming;
+		try {
+			({ result, timing } = await execute(
+				input,
+				{
+					reps,
+					workers,
+					chunk: flags.chunk,
+					precision: flags.precision,
+					metric: flags.metric,
+					keepRows: !!flags.csv
+				},
+				tty ? (p) => process.stderr.write(runProgress(p)) : undefined
+			));
+		} finally {
+			if (tty) process.stderr.write('\n');
 		}
-		throw err;
-	}
-	const reps = flags.reps ?? (flags.precision !== undefined ? 1000 : (input.defaultReps ?? 100));
-	const workers = flags.workers ?? Math.max(1, Math.min(16, availableParallelism()));
-	const tty = process.stderr.isTTY === true;
-	let result: RunResult;
-	let timing: RunTiming;
-	try {
-		({ result, timing } = await execute(
-			input,
-			{
-				reps,
-				workers,
-				chunk: flags.chunk,
-				precision: flags.precision,
-				metric: flags.metric,
-				keepRows: !!flags.csv
-			},
-			tty ? (p) => process.stderr.write(progressBar(p)) : undefined
-		));
-	} finally {
-		if (tty) process.stderr.write('\n');
-	}
-	if (flags.csv && result.rows) await writeFile(flags.csv, toCsv(input.draftNames, result.rows));
-	if (flags.json)
-		process.stdout.write(
-			JSON.stringify(toJson(input, result, timing.elapsedSeconds, workers), null, 2) + '\n'
-		);
-	else process.stdout.write(toTable(input, result.summary, result, timing.elapsedSeconds));
-	return 0;
+		if (flags.csv && result.rows) await writeFile(flags.csv, toCsv(input.draftNames, result.rows));
+		if (flags.json) printJson(toJson(input, result, timing.elapsedSeconds, workers));
+		else process.stdout.write(toTable(input, result.summary, result, timing.elapsedSeconds));
+		return 0;
+	});
 }

@@ -21,16 +21,21 @@ import {
 	cell,
 	defaultWorkers,
 	diffCell,
+	exploreJsonHead,
 	fileFlag,
 	guard,
 	intFlag,
 	labelOf,
 	loadScenario,
+	printedHelp,
+	printJson,
+	seedFlag,
 	table,
 	tokenise,
 	validate,
-	withPool
-} from '../explore-common';
+	withPool,
+	workersFlag
+} from '../common';
 
 export const summary = 'tornado: each draft at the low and high end of the key uncertain assumptions (CRN)';
 
@@ -48,8 +53,8 @@ ${DEFAULT_SENSITIVITY_FACTORS.map((f) => `  ${f.path.padEnd(44)}${f.low} .. ${f.
 const Flags = z.strictObject({
 	file: fileFlag,
 	reps: intFlag('reps', 2, 10_000).optional(),
-	seed: z.string().min(1, { error: '--seed must not be empty' }).optional(),
-	workers: intFlag('workers', 1, 64).optional(),
+	seed: seedFlag.optional(),
+	workers: workersFlag.optional(),
 	json: z.boolean().optional()
 });
 
@@ -105,10 +110,7 @@ function resultTable(r: SensitivityResult): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-	if (argv.includes('--help') || argv.includes('-h')) {
-		process.stdout.write(USAGE);
-		return 0;
-	}
+	if (printedHelp(argv, USAGE)) return 0;
 	return guard('sensitivity', USAGE, async () => {
 		const flags = validate(Flags, tokenise(argv, ['reps', 'seed', 'workers'], ['json']));
 		const scenario = await loadScenario(flags.file, flags.seed);
@@ -117,19 +119,10 @@ export async function run(argv: string[]): Promise<number> {
 		const out = await withPool('sensitivity', workers, (ctx) => sensitivity(scenario, { reps }, ctx));
 		if ('stopped' in out) return 130;
 		if (flags.json)
-			process.stdout.write(
-				JSON.stringify(
-					{
-						seed: String(scenario.seed),
-						replications: reps,
-						elapsedSeconds: out.elapsedSeconds,
-						workers,
-						...resultJson(out.value)
-					},
-					null,
-					2
-				) + '\n'
-			);
+			printJson({
+				...exploreJsonHead(scenario, reps, out.elapsedSeconds, workers),
+				...resultJson(out.value)
+			});
 		else
 			process.stdout.write(
 				`seed ${scenario.seed}, ${reps} replications per setting (paired on the same customers; * = 95 % CI excludes 0), ${out.elapsedSeconds.toFixed(1)} s\n\n` +

@@ -15,18 +15,23 @@ import { METRIC_INDEX, type MetricKey } from '../../lib/core/metrics';
 import {
 	cell,
 	defaultWorkers,
+	exploreJsonHead,
 	fileFlag,
 	fmt,
 	guard,
 	intFlag,
 	loadScenario,
 	numFlag,
+	printedHelp,
+	printJson,
+	seedFlag,
 	table,
 	tokenise,
 	UsageError,
 	validate,
-	withPool
-} from '../explore-common';
+	withPool,
+	workersFlag
+} from '../common';
 
 export const summary =
 	'contract explorer: sweep one or two clauses; both sides, and the margin/cost frontier';
@@ -57,8 +62,8 @@ const Flags = z
 		to2: numFlag('to2').optional(),
 		steps2: intFlag('steps2', 2, 50).optional(),
 		reps: intFlag('reps', 2, 10_000).optional(),
-		seed: z.string().min(1, { error: '--seed must not be empty' }).optional(),
-		workers: intFlag('workers', 1, 64).optional(),
+		seed: seedFlag.optional(),
+		workers: workersFlag.optional(),
 		json: z.boolean().optional()
 	})
 	.superRefine((f, ctx) => {
@@ -140,10 +145,7 @@ function resultTable(r: SweepResult, currency: string): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-	if (argv.includes('--help') || argv.includes('-h')) {
-		process.stdout.write(USAGE);
-		return 0;
-	}
+	if (printedHelp(argv, USAGE)) return 0;
 	return guard('sweep', USAGE, async () => {
 		const flags = validate(
 			Flags,
@@ -164,19 +166,10 @@ export async function run(argv: string[]): Promise<number> {
 		const out = await withPool('sweep', workers, (ctx) => sweep(scenario, { axes, reps }, ctx));
 		if ('stopped' in out) return 130;
 		if (flags.json)
-			process.stdout.write(
-				JSON.stringify(
-					{
-						seed: String(scenario.seed),
-						replications: reps,
-						elapsedSeconds: out.elapsedSeconds,
-						workers,
-						...resultJson(out.value.result)
-					},
-					null,
-					2
-				) + '\n'
-			);
+			printJson({
+				...exploreJsonHead(scenario, reps, out.elapsedSeconds, workers),
+				...resultJson(out.value.result)
+			});
 		else
 			process.stdout.write(
 				`seed ${scenario.seed}, ${reps} replications per point (mean [95 % CI]), ${out.elapsedSeconds.toFixed(1)} s\n\n` +
