@@ -2,33 +2,19 @@
  * The exploration commands end to end on worker threads: JSON shape, the pool gives the same numbers
  * as the in-process evaluator (common random numbers, replication order), bad input exits 2.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { localEvaluator, sweep } from '../../src/lib/core/explore';
 import { METRIC_INDEX as MI } from '../../src/lib/core/metrics';
 import { parseScenario } from '../../src/lib/core/schema/scenario';
-
-const exec = promisify(execFile);
-
-async function sim(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-	try {
-		const { stdout, stderr } = await exec('npx', ['tsx', 'src/cli/sim.ts', ...args], { cwd: process.cwd() });
-		return { code: 0, stdout, stderr };
-	} catch (e) {
-		const err = e as { code: number; stdout: string; stderr: string };
-		return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-	}
-}
+import { sim, tempDir } from './cli-helpers';
 
 async function smallScenarioFile(): Promise<{ file: string; raw: unknown }> {
 	const raw = JSON.parse(await readFile('scenarios/ecommerce-case.json', 'utf8'));
 	raw.assumptions.calendar.days = 3;
 	raw.assumptions.demand.firstContactsPerDay = 300;
-	const dir = await mkdtemp(join(tmpdir(), 'explore-cli-'));
+	const dir = await tempDir('explore-cli-');
 	const file = join(dir, 'small.json');
 	await writeFile(file, JSON.stringify(raw));
 	return { file, raw };

@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { METRICS } from '../../src/lib/core/metrics';
 import { summarise } from '../../src/lib/core/stats';
 import { fakeReplication } from '../../src/lib/pool/fake-model';
 import { parseFlags } from '../../src/cli/commands/run';
-
-const exec = promisify(execFile);
-
-async function sim(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-	try {
-		const { stdout, stderr } = await exec('npx', ['tsx', 'src/cli/sim.ts', ...args], { cwd: process.cwd() });
-		return { code: 0, stdout, stderr };
-	} catch (e) {
-		const err = e as { code: number; stdout: string; stderr: string };
-		return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-	}
-}
+import { sim, tempDir } from './cli-helpers';
 
 describe('sim run: flags', () => {
 	it('accepts valid flags', () => {
@@ -55,7 +41,7 @@ describe('sim run: flags', () => {
 
 describe('sim run: end to end on worker threads (fake model)', () => {
 	it('writes the JSON object and the CSV, with numbers equal to a one-pass summary', async () => {
-		const dir = await mkdtemp(join(tmpdir(), 'sim-run-'));
+		const dir = await tempDir('sim-run-');
 		const file = join(dir, 'fake.json');
 		const input = { seed: 'cli-e2e', drafts: 3 };
 		await writeFile(file, JSON.stringify(input));
@@ -113,7 +99,7 @@ describe('sim run: end to end on worker threads (fake model)', () => {
 	});
 
 	it('exits 2 with every error and its path on a bad scenario file', async () => {
-		const dir = await mkdtemp(join(tmpdir(), 'sim-run-'));
+		const dir = await tempDir('sim-run-');
 		const file = join(dir, 'bad.json');
 		await writeFile(file, JSON.stringify({ version: 1, name: '' }));
 		const r = await sim(['run', file]);
