@@ -5,6 +5,7 @@
  * the frame resizes or the data change.
  */
 import { getContext, setContext } from 'svelte';
+import { tickCount } from './helpers';
 
 export interface Margin {
 	top: number;
@@ -58,4 +59,25 @@ export interface ChartScope<X = AnyScale, Y = AnyScale> {
 	innerHeight: number;
 	width: number;
 	compact: boolean;
+}
+
+/** Where an axis draws the tick of value `v`, px: its position, the middle of its band on a band scale. */
+export function tickPosition(scale: AnyScale, v: unknown): number {
+	const sc = scale as unknown as ((v: unknown) => number) & { bandwidth?: () => number };
+	return (sc(v) ?? 0) + (sc.bandwidth ? sc.bandwidth() / 2 : 0);
+}
+
+/**
+ * The values an axis labels: `ticks` when given, a band (or tick-less) scale's categories, else the
+ * scale's own ticks about `spacing` px apart along `length` px.
+ */
+export function axisValues(
+	scale: AnyScale,
+	ticks: unknown[] | undefined,
+	length: number,
+	spacing: number
+): unknown[] {
+	if (ticks) return ticks;
+	if (scale.bandwidth || !scale.ticks) return scale.domain();
+	return scale.ticks(tickCount(length, spacing));
 }

@@ -47,6 +47,22 @@ export interface LegendItem {
 	marker?: MarkerShape;
 }
 
+/** The props every chart takes and hands on to its ChartFrame. */
+export interface ChartProps {
+	/** Short title, shown above the chart and as the SVG's <title>. */
+	title: string;
+	/** Text alternative; a description is generated from the data when not given. */
+	desc?: string;
+	/** Outer height of the SVG, px (each chart has its own default). */
+	height?: number;
+	/** File name for PNG / SVG export; no buttons when not set. */
+	exportName?: string;
+	/** Show the title as a visible caption (default); set false when the page already has a heading. */
+	caption?: boolean;
+	/** A short note under the chart (source, how to read it). */
+	note?: string;
+}
+
 /** A data table for screen readers and for anyone who prefers numbers (shown on demand). */
 export interface DataTable {
 	caption: string;
