@@ -11,7 +11,11 @@ import { F, FIELD_COUNT } from './fields';
 import { METRIC_COUNT } from './metrics';
 import type { Scenario } from './schema/scenario';
 
-/** Layout of a draft's daily table (days x DAILY_FIELD_COUNT), for the fan charts. */
+/**
+ * Layout of a draft's time table, for the fan charts: rows of DAILY_FIELD_COUNT fields.
+ * Rows 0..days-1 are the days of the period (counts per day); rows days..days+intervalsPerDay-1 are
+ * the intervals of an average open day (each interval pooled over the days; counts per day).
+ */
 export const DAILY = {
 	/** Contacts offered that day. */
 	OFFERED: 0,
@@ -35,7 +39,7 @@ export const DAILY_FIELD_COUNT = 8;
 export interface DraftReplication {
 	/** METRIC_COUNT values, see metrics.ts. */
 	scalars: Float64Array;
-	/** days x DAILY_FIELD_COUNT. */
+	/** (days + intervalsPerDay) x DAILY_FIELD_COUNT, see DAILY. */
 	daily: Float64Array;
 }
 
@@ -93,49 +97,65 @@ export function runReplication(prep: PreparedScenario, rep: number): Replication
 		const { scalars } = prep.evaluators[d].evaluate(sim.table, {});
 		if (scalars.length !== METRIC_COUNT)
 			throw new Error('contract evaluation returned a row of the wrong length');
-		drafts.push({ scalars, daily: dailyTable(sim.table, prep.days, prep.intervalsPerDay) });
+		drafts.push({ scalars, daily: timeTable(sim.table, prep.days, prep.intervalsPerDay) });
 	}
 	return { contacts, drafts };
 }
 
-/** Sum the interval table by day into the daily fan-chart fields. */
-export function dailyTable(table: Float64Array, days: number, intervalsPerDay: number): Float64Array {
-	const out = new Float64Array(days * DAILY_FIELD_COUNT);
-	for (let day = 0; day < days; day++) {
-		let offered = 0,
-			forecast = 0,
-			onPhones = 0,
-			required = 0,
-			scheduled = 0,
-			within = 0,
-			repeats = 0,
-			satSum = 0,
-			handled = 0,
-			open = 0;
-		for (let j = 0; j < intervalsPerDay; j++) {
-			const b = (day * intervalsPerDay + j) * FIELD_COUNT;
-			offered += table[b + F.OFFERED];
-			forecast += table[b + F.FORECAST];
-			within += table[b + F.ANSWERED_WITHIN_T];
-			repeats += table[b + F.OFFERED_REPEAT];
-			satSum += table[b + F.SAT_PROB_SUM];
-			handled += table[b + F.HANDLED];
-			if (table[b + F.FORECAST] > 0 || table[b + F.AGENTS_SCHEDULED] > 0) {
-				open++;
-				onPhones += table[b + F.AGENTS_ON_PHONES];
-				required += table[b + F.AGENTS_REQUIRED];
-				scheduled += table[b + F.AGENTS_SCHEDULED];
-			}
-		}
-		const o = day * DAILY_FIELD_COUNT;
-		out[o + DAILY.OFFERED] = offered;
-		out[o + DAILY.FORECAST] = forecast;
-		out[o + DAILY.AGENTS_ON_PHONES] = open > 0 ? onPhones / open : 0;
-		out[o + DAILY.AGENTS_REQUIRED] = open > 0 ? required / open : 0;
-		out[o + DAILY.AGENTS_SCHEDULED] = open > 0 ? scheduled / open : 0;
-		out[o + DAILY.SERVICE_LEVEL] = offered > 0 ? within / offered : NaN;
-		out[o + DAILY.REPEAT_RATE] = offered > 0 ? repeats / offered : NaN;
-		out[o + DAILY.CSAT_TRUE] = handled > 0 ? satSum / handled : NaN;
-	}
+/** The time table of a run: the interval table summed by day, then by interval of the day. */
+export function timeTable(table: Float64Array, days: number, intervalsPerDay: number): Float64Array {
+	const out = new Float64Array((days + intervalsPerDay) * DAILY_FIELD_COUNT);
+	for (let day = 0; day < days; day++) timeRow(table, day * intervalsPerDay, intervalsPerDay, 1, 1, out, day);
+	for (let j = 0; j < intervalsPerDay; j++) timeRow(table, j, days, intervalsPerDay, days, out, days + j);
 	return out;
+}
+
+/**
+ * One row of the time table from `count` interval rows (first, first + stride, ...): counts summed and
+ * divided by `per` (1 for a day, the number of days for an interval of the average day), agents
+ * averaged over the open rows, ratios pooled.
+ */
+function timeRow(
+	table: Float64Array,
+	first: number,
+	count: number,
+	stride: number,
+	per: number,
+	out: Float64Array,
+	row: number
+): void {
+	let offered = 0,
+		forecast = 0,
+		onPhones = 0,
+		required = 0,
+		scheduled = 0,
+		within = 0,
+		repeats = 0,
+		satSum = 0,
+		handled = 0,
+		open = 0;
+	for (let k = 0; k < count; k++) {
+		const b = (first + k * stride) * FIELD_COUNT;
+		offered += table[b + F.OFFERED];
+		forecast += table[b + F.FORECAST];
+		within += table[b + F.ANSWERED_WITHIN_T];
+		repeats += table[b + F.OFFERED_REPEAT];
+		satSum += table[b + F.SAT_PROB_SUM];
+		handled += table[b + F.HANDLED];
+		if (table[b + F.FORECAST] > 0 || table[b + F.AGENTS_SCHEDULED] > 0) {
+			open++;
+			onPhones += table[b + F.AGENTS_ON_PHONES];
+			required += table[b + F.AGENTS_REQUIRED];
+			scheduled += table[b + F.AGENTS_SCHEDULED];
+		}
+	}
+	const o = row * DAILY_FIELD_COUNT;
+	out[o + DAILY.OFFERED] = offered / per;
+	out[o + DAILY.FORECAST] = forecast / per;
+	out[o + DAILY.AGENTS_ON_PHONES] = open > 0 ? onPhones / open : 0;
+	out[o + DAILY.AGENTS_REQUIRED] = open > 0 ? required / open : 0;
+	out[o + DAILY.AGENTS_SCHEDULED] = open > 0 ? scheduled / open : 0;
+	out[o + DAILY.SERVICE_LEVEL] = offered > 0 ? within / offered : NaN;
+	out[o + DAILY.REPEAT_RATE] = offered > 0 ? repeats / offered : NaN;
+	out[o + DAILY.CSAT_TRUE] = handled > 0 ? satSum / handled : NaN;
 }
