@@ -349,7 +349,7 @@ export const CustomersSchema = obj({
 	closedSpreadMinutes: num({
 		min: 0,
 		max: 24 * 60,
-		desc: 'Callbacks/redials that fall while closed arrive after opening, spread uniformly over this many minutes.'
+		desc: 'Callbacks/redials that fall while closed arrive after opening, spread uniformly over this many minutes (the open day, 720 for 08:00-20:00, by default: customers call back at some time of the next day).'
 	}),
 	satisfaction: SatisfactionSchema.meta({
 		description: 'Satisfaction per contact: P(satisfied) and what lowers it (see behaviour.ts).'
@@ -546,7 +546,9 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
 		churnOnGiveUp: 0.3,
 		lifetimeValue: 400,
 		surveyResponseRate: 0.12, // MODEL.md: 10-15 %
-		closedSpreadMinutes: 240,
+		// A customer whose callback or redial falls in closed hours calls at some time of the next open
+		// day, not all at opening: spread over the whole 12-hour open day of the default calendar.
+		closedSpreadMinutes: 720,
 		satisfaction: pick(paramKeys('satisfaction') as (keyof SatisfactionParams)[])
 	},
 	behaviour: pick(paramKeys('agents') as (keyof AgentBehaviour)[]),
