@@ -402,6 +402,8 @@ describe('engine invariants', () => {
 		const RA = [F.RESOLVED_ATTEMPT_1, F.RESOLVED_ATTEMPT_2, F.RESOLVED_ATTEMPT_3, F.RESOLVED_ATTEMPT_4];
 		const CB = [F.CALLBACK_AFTER_1, F.CALLBACK_AFTER_2, F.CALLBACK_AFTER_3, F.CALLBACK_AFTER_4];
 		const GU = [F.GIVEUP_AFTER_1, F.GIVEUP_AFTER_2, F.GIVEUP_AFTER_3, F.GIVEUP_AFTER_4];
+		const CH = [F.CHURNED_AFTER_1, F.CHURNED_AFTER_2, F.CHURNED_AFTER_3, F.CHURNED_AFTER_4];
+		const sumOf = (s: Float64Array, fs: number[]) => fs.reduce((a, f) => a + s[f], 0);
 
 		// The identity: every stage-k contact ends in exactly one of resolved, called back (the issue's next
 		// handled contact), gave up (before another handled contact), or still open when the run ends.
@@ -427,13 +429,21 @@ describe('engine invariants', () => {
 			const gu = GU.reduce((a, f) => a + s[f], 0);
 			expect(gu).toBeGreaterThan(0);
 			expect(gu).toBeLessThanOrEqual(s[F.GIVE_UPS]);
+			// churn after a handled contact: part of the give-ups of that stage, and of all churn
+			for (let k = 0; k < 4; k++) expect(s[CH[k]], `stage ${k + 1}`).toBeLessThanOrEqual(s[GU[k]]);
+			expect(sumOf(s, CH)).toBeLessThanOrEqual(s[F.CHURNED]);
+			// the rest of the churn is that of issues that never reached an agent: at most their give-ups
+			expect(s[F.CHURNED] - sumOf(s, CH)).toBeLessThanOrEqual(s[F.GIVE_UPS] - gu);
 			// per row: a stage-k contact's outcome is counted in the row it was answered in
 			for (let r = 0; r < intervalCount(c); r++) {
 				const b = r * FIELD_COUNT;
-				for (let k = 0; k < 4; k++)
+				for (let k = 0; k < 4; k++) {
 					expect(res.table[b + RA[k]] + res.table[b + CB[k]] + res.table[b + GU[k]]).toBeLessThanOrEqual(
 						res.table[b + HA[k]]
 					);
+					// a stage-k churn is counted in the same row as its give-up
+					expect(res.table[b + CH[k]]).toBeLessThanOrEqual(res.table[b + GU[k]]);
+				}
 			}
 			return { s, open };
 		}
@@ -444,6 +454,50 @@ describe('engine invariants', () => {
 			expect(s[F.GIVE_UPS] - GU.reduce((a, f) => a + s[f], 0)).toBeGreaterThan(0);
 			// callbacks that would land past the horizon stay open
 			expect(open.reduce((a, x) => a + x, 0)).toBeGreaterThan(0);
+		});
+
+		it('churn by stage: the same decision as CHURNED; the rest is the churn of issues that never reached an agent', () => {
+			// The churn decision only counts: it never changes the path, so under common random numbers the runs
+			// with churnOnGiveUp = 0, 0.3 and 1 give the same issues, give-ups and stages (checked below), and
+			// p = 1 makes every give-up a churn. That gives independent counts: with p = 1, the never-reached
+			// churn must equal the never-reached give-ups (GIVE_UPS - sum GIVEUP_AFTER_k), and each stage's churn
+			// its give-ups; with p = 0 nothing churns.
+			const base = demoConfig({ days: 14 });
+			const run = (p: number) => {
+				const c = { ...base, churnOnGiveUp: p };
+				const res = simulate(c, 9, 1);
+				return { table: res.table.slice(), s: total(c, res.table) };
+			};
+			const r0 = run(0);
+			const r1 = run(1);
+			const rp = run(0.3);
+			const churnFields = new Set<number>([F.CHURNED, ...CH]);
+			for (let f = 0; f < FIELD_COUNT; f++)
+				if (!churnFields.has(f)) {
+					expect(r0.s[f], FIELD_NAMES[f]).toBe(rp.s[f]);
+					expect(r1.s[f], FIELD_NAMES[f]).toBe(rp.s[f]);
+				}
+			expect(r0.s[F.CHURNED]).toBe(0);
+			expect(sumOf(r0.s, CH)).toBe(0);
+			const gu = sumOf(rp.s, GU);
+			const neverGiveUps = rp.s[F.GIVE_UPS] - gu;
+			expect(neverGiveUps).toBeGreaterThan(0);
+			expect(r1.s[F.CHURNED]).toBe(rp.s[F.GIVE_UPS]);
+			expect(r1.s[F.CHURNED] - sumOf(r1.s, CH)).toBe(neverGiveUps);
+			for (let k = 0; k < 4; k++) expect(r1.s[CH[k]], `stage ${k + 1}`).toBe(rp.s[GU[k]]);
+			// the churned set grows with p (same uniforms): per row and stage, p = 0.3 <= p = 1
+			for (let j = 0; j < rp.table.length; j++) expect(rp.table[j]).toBeLessThanOrEqual(r1.table[j]);
+			// with p = 0.3 each give-up churns w.p. 0.3 on a uniform independent of its path, so the never-reached
+			// churn (CHURNED - sum CHURNED_AFTER_k) and each stage's churn are Binomial(give-ups, 0.3): within
+			// Z standard errors of 0.3 x their give-ups (a wrong attribution, e.g. all churn before an agent or
+			// none, is many SEs away)
+			const binom = (x: number, n: number, what: string) => {
+				expect(n, what).toBeGreaterThan(20);
+				expect(Math.abs(x - 0.3 * n), what).toBeLessThanOrEqual(Z * Math.sqrt(n * 0.3 * 0.7));
+			};
+			binom(rp.s[F.CHURNED] - sumOf(rp.s, CH), neverGiveUps, 'never reached an agent');
+			for (let k = 0; k < 4; k++) binom(rp.s[CH[k]], rp.s[GU[k]], `stage ${k + 1}`);
+			checkStages({ ...base, churnOnGiveUp: 0.3 }, 9, 1);
 		});
 
 		it('stopped mid-run: contacts waiting or in service at the end keep their issue open', () => {

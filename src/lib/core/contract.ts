@@ -730,6 +730,10 @@ export class ContractEvaluator {
 		out[METRIC_INDEX.giveUpsAfter2] = t[F.GIVEUP_AFTER_2];
 		out[METRIC_INDEX.giveUpsAfter3] = t[F.GIVEUP_AFTER_3];
 		out[METRIC_INDEX.giveUpsAfter4] = t[F.GIVEUP_AFTER_4];
+		out[METRIC_INDEX.churnedAfter1] = t[F.CHURNED_AFTER_1];
+		out[METRIC_INDEX.churnedAfter2] = t[F.CHURNED_AFTER_2];
+		out[METRIC_INDEX.churnedAfter3] = t[F.CHURNED_AFTER_3];
+		out[METRIC_INDEX.churnedAfter4] = t[F.CHURNED_AFTER_4];
 
 		return {
 			scalars: out,

@@ -175,6 +175,7 @@ const FLD_HANDLED_ATTEMPT_1 = F.HANDLED_ATTEMPT_1;
 const FLD_RESOLVED_ATTEMPT_1 = F.RESOLVED_ATTEMPT_1;
 const FLD_CALLBACK_AFTER_1 = F.CALLBACK_AFTER_1;
 const FLD_GIVEUP_AFTER_1 = F.GIVEUP_AFTER_1;
+const FLD_CHURNED_AFTER_1 = F.CHURNED_AFTER_1;
 const DK_DETERMINISTIC = DistKind.DETERMINISTIC;
 const DK_GAMMA = DistKind.GAMMA;
 const DK_NEVER = DistKind.NEVER;
@@ -893,9 +894,15 @@ class Sim {
 		const b = row * FC;
 		const tab = this.tab;
 		tab[b + FLD_GIVE_UPS]++;
-		if (this.bChurn[i] < this.c.churnOnGiveUp) tab[b + FLD_CHURNED]++;
+		const churned = this.bChurn[i] < this.c.churnOnGiveUp;
+		if (churned) tab[b + FLD_CHURNED]++;
 		const h = this.iHandled[i];
-		if (h > 0) tab[this.iLastRow[i] * FC + FLD_GIVEUP_AFTER_1 + (h < 4 ? h : 4) - 1]++;
+		if (h > 0) {
+			// stage bucket of the last handled contact, in that contact's row
+			const f = this.iLastRow[i] * FC + (h < 4 ? h : 4) - 1;
+			tab[f + FLD_GIVEUP_AFTER_1]++;
+			if (churned) tab[f + FLD_CHURNED_AFTER_1]++;
+		}
 		this.freeIssue(i);
 	}
 

@@ -97,7 +97,8 @@ export const F = {
 	// contact nor a give-up when the simulation ended (a callback pending, censored past the horizon, or
 	// the next contact waiting or in service). Hence CALLBACK_AFTER_k = HANDLED_ATTEMPT_(k+1) for k = 1, 2
 	// and CALLBACK_AFTER_3 + CALLBACK_AFTER_4 = HANDLED_ATTEMPT_4; the sum of GIVEUP_AFTER_k is GIVE_UPS
-	// minus the give-ups of issues that never reached an agent.
+	// minus the give-ups of issues that never reached an agent. CHURNED_AFTER_k (added later, at the end) is
+	// the churned part of GIVEUP_AFTER_k, same stage and row.
 	/** Of HANDLED: handled contacts at stage 1 (the issue's first handled contact; equals ISSUES_HANDLED). */
 	HANDLED_ATTEMPT_1: 37,
 	/** Of HANDLED: handled contacts at stage 2 (the issue's second handled contact). */
@@ -137,11 +138,23 @@ export const F = {
 	/** As GIVEUP_AFTER_1, after a stage-3 contact. */
 	GIVEUP_AFTER_3: 51,
 	/** As GIVEUP_AFTER_1, after a contact at stage 4 or later. */
-	GIVEUP_AFTER_4: 52
+	GIVEUP_AFTER_4: 52,
+	/**
+	 * Of GIVEUP_AFTER_1: the customer churned (the same churn decision as CHURNED). Counted with the give-up,
+	 * in the row of the stage-1 contact. The sum of CHURNED_AFTER_k is CHURNED minus the churn of issues
+	 * that never reached an agent.
+	 */
+	CHURNED_AFTER_1: 53,
+	/** Of GIVEUP_AFTER_2: the customer churned. */
+	CHURNED_AFTER_2: 54,
+	/** Of GIVEUP_AFTER_3: the customer churned. */
+	CHURNED_AFTER_3: 55,
+	/** Of GIVEUP_AFTER_4: the customer churned. */
+	CHURNED_AFTER_4: 56
 } as const;
 
 /** Number of fields per interval row (= the number of entries of `F`). */
-export const FIELD_COUNT = 53;
+export const FIELD_COUNT = 57;
 
 /** Number of stage buckets of the repeat-loop fields (stages 1, 2, 3 and 4+). */
 export const ATTEMPT_BUCKETS = 4;

@@ -485,6 +485,38 @@ export const METRICS = [
 		group: 'volume',
 		better: 0,
 		help: 'Unresolved 4th or later handled contacts after which the customer gave up (churned or not) without reaching an agent again.'
+	},
+	{
+		key: 'churnedAfter1',
+		label: 'Churned after stage 1',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Unresolved 1st handled contacts after which the customer gave up without reaching an agent again and churned (the churned part of giveUpsAfter1).'
+	},
+	{
+		key: 'churnedAfter2',
+		label: 'Churned after stage 2',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Unresolved 2nd handled contacts after which the customer gave up without reaching an agent again and churned (the churned part of giveUpsAfter2).'
+	},
+	{
+		key: 'churnedAfter3',
+		label: 'Churned after stage 3',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Unresolved 3rd handled contacts after which the customer gave up without reaching an agent again and churned (the churned part of giveUpsAfter3).'
+	},
+	{
+		key: 'churnedAfter4',
+		label: 'Churned after stage 4+',
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'Unresolved 4th or later handled contacts after which the customer gave up without reaching an agent again and churned (the churned part of giveUpsAfter4).'
 	}
 ] as const satisfies readonly MetricDef[];
 
