@@ -3,7 +3,15 @@
  * (test/unit/charts.test.ts). The components only turn these numbers into SVG.
  */
 import { symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolTriangle } from 'd3';
-import type { LegendItem, MarkerShape, RepeatFlowData, TipItem, TornadoRow, WaterfallStep } from './types';
+import type {
+	LegendItem,
+	MarkerShape,
+	RepeatFlowData,
+	TipItem,
+	TipRow,
+	TornadoRow,
+	WaterfallStep
+} from './types';
 
 /* ---------- Palette, dashes, markers ---------- */
 
@@ -13,10 +21,16 @@ export const PALETTE = ['var(--c1)', 'var(--c2)', 'var(--c3)', 'var(--c4)', 'var
 export const DASHES = ['', '8 4', '2 3', '12 3 3 3', '5 5', '1 2'];
 export const MARKERS: MarkerShape[] = ['circle', 'square', 'triangle', 'diamond', 'cross', 'circle'];
 
+export interface SeriesStyle {
+	color: string;
+	dash: string;
+	marker: MarkerShape;
+}
+
 export function seriesStyle(
 	i: number,
 	given: { color?: string; dash?: string; marker?: MarkerShape } = {}
-): { color: string; dash: string; marker: MarkerShape } {
+): SeriesStyle {
 	return {
 		color: given.color ?? PALETTE[i % PALETTE.length],
 		dash: given.dash ?? DASHES[i % DASHES.length],
@@ -227,6 +241,79 @@ export function spreadLabels(wanted: number[], gap: number, lo = -Infinity, hi =
 	const out = new Array<number>(wanted.length);
 	order.forEach((o, k) => (out[o.i] = ys[k]));
 	return out;
+}
+
+/* ---------- Series over a shared x (fan chart, line sweep) ---------- */
+
+/** Every x of the series' points, once each, ascending. */
+export function seriesXs(series: Array<{ points: Array<{ x: number }> }>): number[] {
+	return [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
+}
+
+/** One legend entry per series, in its style (colour, dash, marker), its swatch drawn as `kind`. */
+export function seriesLegend(
+	series: Array<{ label: string }>,
+	styles: SeriesStyle[],
+	kind: 'line' | 'band'
+): LegendItem[] {
+	return series.map((s, i) => ({
+		label: s.label,
+		color: styles[i].color,
+		dash: styles[i].dash,
+		marker: styles[i].marker,
+		kind
+	}));
+}
+
+/**
+ * One tooltip target per x of series drawn over a shared x: a box reaching half-way to the
+ * neighbouring x on either side, a row for each series that has a point there (then `extraRows`),
+ * and a ring on each such point whose `py` is defined; the anchor is the topmost ring.
+ */
+export function xSeriesTips<P extends { x: number }>(opts: {
+	xs: number[];
+	series: Array<{ label: string; points: P[] }>;
+	styles: SeriesStyle[];
+	innerWidth: number;
+	/** Horizontal position of x, px. */
+	px: (x: number) => number;
+	/** Vertical position of a point's ring, px; undefined for no ring. */
+	py: (p: P) => number | undefined;
+	/** A series row's value text. */
+	value: (p: P) => string;
+	title: (x: number) => string;
+	/** Rows after the series' rows (reference lines, marked drafts). */
+	extraRows?: (x: number) => TipRow[];
+}): TipItem[] {
+	const { xs, series, styles, innerWidth } = opts;
+	const half = xs.length > 1 ? innerWidth / (xs.length - 1) / 2 : innerWidth / 2;
+	return xs.map((xv) => {
+		const px = opts.px(xv);
+		const rows: TipRow[] = [];
+		const dots: Array<{ y: number; color: string }> = [];
+		for (let i = 0; i < series.length; i++) {
+			const p = series[i].points.find((q) => q.x === xv);
+			if (!p) continue;
+			rows.push({
+				label: series[i].label,
+				value: opts.value(p),
+				color: styles[i].color,
+				dash: styles[i].dash
+			});
+			const y = opts.py(p);
+			if (y !== undefined) dots.push({ y, color: styles[i].color });
+		}
+		if (opts.extraRows) rows.push(...opts.extraRows(xv));
+		return {
+			x: px,
+			y: dots.length ? Math.min(...dots.map((d) => d.y)) : 0,
+			x0: px - half,
+			x1: px + half,
+			title: opts.title(xv),
+			rows,
+			dots
+		};
+	});
 }
 
 /* ---------- Waterfall ---------- */
