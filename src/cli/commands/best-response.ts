@@ -9,8 +9,14 @@
  * Exit codes: 0 done, 2 bad flag or scenario, 130 stopped (Ctrl-C), 1 failure.
  */
 import { z } from 'zod';
-import { bestResponse, diffsJson, metricsJson, type BestResponseResult } from '../../lib/core/explore';
-import { METRICS, type MetricKey } from '../../lib/core/metrics';
+import {
+	BEST_RESPONSE_OUTCOMES,
+	bestResponse,
+	diffsJson,
+	metricsJson,
+	type BestResponseResult
+} from '../../lib/core/explore';
+import { METRICS } from '../../lib/core/metrics';
 import {
 	cell,
 	defaultWorkers,
@@ -56,27 +62,6 @@ const Flags = z.strictObject({
 	json: z.boolean().optional()
 });
 
-const SHOWN: MetricKey[] = [
-	'vendorMargin',
-	'vendorRevenue',
-	'vendorCost',
-	'fees',
-	'credits',
-	'bonuses',
-	'clientTotalCost',
-	'repeatCost',
-	'churnCost',
-	'fcrTrue',
-	'fcr',
-	'repeatContactRate',
-	'csatTrue',
-	'serviceLevel',
-	'abandonRate',
-	'aht',
-	'slaMet',
-	'watermelon'
-];
-
 export function resultJson(r: BestResponseResult) {
 	return {
 		draft: r.draft.name,
@@ -120,7 +105,7 @@ function resultTable(r: BestResponseResult, currency: string): string {
 		''
 	];
 	const rows = [['outcome', 'as planned', 'best response', 'best - planned']];
-	for (const k of SHOWN) {
+	for (const { key: k } of BEST_RESPONSE_OUTCOMES) {
 		const i = METRICS.findIndex((m) => m.key === k);
 		rows.push([
 			labelOf(k),

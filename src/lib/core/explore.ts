@@ -442,6 +442,31 @@ export const LEVER_BOUNDS: { staffingPolicyFactor: [number, number]; coachingSpe
 	coachingSpeedBias: [-1, 1]
 };
 
+/**
+ * The outcomes a best response is reported on, in this order: the CLI's table (best-response) shows
+ * them all, the explorer panel leaves out the `detail` rows.
+ */
+export const BEST_RESPONSE_OUTCOMES: ReadonlyArray<{ key: MetricKey; detail?: true }> = [
+	{ key: 'vendorMargin' },
+	{ key: 'vendorRevenue' },
+	{ key: 'vendorCost' },
+	{ key: 'fees', detail: true },
+	{ key: 'credits' },
+	{ key: 'bonuses' },
+	{ key: 'clientTotalCost' },
+	{ key: 'repeatCost', detail: true },
+	{ key: 'churnCost', detail: true },
+	{ key: 'fcrTrue' },
+	{ key: 'fcr', detail: true },
+	{ key: 'repeatContactRate' },
+	{ key: 'csatTrue' },
+	{ key: 'serviceLevel' },
+	{ key: 'abandonRate' },
+	{ key: 'aht' },
+	{ key: 'slaMet' },
+	{ key: 'watermelon' }
+];
+
 export interface BestResponseOptions {
 	/** Index of the draft the vendor answers. */
 	draft: number;
