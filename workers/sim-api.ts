@@ -18,8 +18,11 @@ export interface ChunkOptions {
 	attempt?: number;
 	/** Test hook: fail when about to run this replication, on the first attempt only. */
 	__crashOnRep?: number;
-	/** 'throw' rejects the call (default); 'uncaught' kills the worker with an uncaught error, the call never answers. */
-	__crashMode?: 'throw' | 'uncaught';
+	/**
+	 * 'throw' rejects the call (default); 'uncaught' kills the worker with an uncaught error, the call
+	 * never answers; 'hang' never answers and reports nothing (a worker that died silently).
+	 */
+	__crashMode?: 'throw' | 'uncaught' | 'hang';
 }
 
 type Replicate = (input: unknown, rep: number) => ReplicationOutputLike;
@@ -55,11 +58,11 @@ export function runChunkLocal(
 	});
 }
 
-/** The uncaught-crash hook: true when this call should kill the worker instead of answering. */
-function crashesUncaught(fromRep: number, toRep: number, opts: ChunkOptions): boolean {
+/** The silent-crash hooks: true when this call should kill or hang the worker instead of answering. */
+function crashesSilently(fromRep: number, toRep: number, opts: ChunkOptions): boolean {
 	const rep = opts.__crashOnRep;
 	return (
-		opts.__crashMode === 'uncaught' &&
+		(opts.__crashMode === 'uncaught' || opts.__crashMode === 'hang') &&
 		(opts.attempt ?? 0) === 0 &&
 		rep !== undefined &&
 		rep >= fromRep &&
@@ -79,10 +82,11 @@ export const api = {
 		toRep: number,
 		opts: ChunkOptions = {}
 	): ChunkResult | Promise<never> {
-		if (crashesUncaught(fromRep, toRep, opts)) {
-			setTimeout(() => {
-				throw new Error(`test crash (uncaught) on replication ${opts.__crashOnRep}`);
-			}, 0);
+		if (crashesSilently(fromRep, toRep, opts)) {
+			if (opts.__crashMode === 'uncaught')
+				setTimeout(() => {
+					throw new Error(`test crash (uncaught) on replication ${opts.__crashOnRep}`);
+				}, 0);
 			return new Promise<never>(() => {});
 		}
 		const r = runChunkLocal(job, fromRep, toRep, opts);

@@ -136,6 +136,22 @@ describe('SimulationPool over worker_threads (fake model)', () => {
 		});
 	}
 
+	it('a worker that stops answering without any error is taken for dead after the stall time, and the run completes', async () => {
+		const pool = pools.get(2)!;
+		const r = await pool.run({
+			job,
+			reps: REPS,
+			chunk: 3,
+			bands: true,
+			__crashOnRep: 7,
+			__crashMode: 'hang',
+			stallSeconds: 0.5
+		}).done;
+		expect(r.crashes).toBe(1);
+		expect(r.summary).toEqual(reference);
+		expect(await pool.ping()).toEqual(['pong', 'pong']);
+	});
+
 	it('a chunk that keeps failing fails the run with its error', async () => {
 		const r = pools.get(2)!.run({ job, reps: 10, chunk: 2, __crashOnRep: 5, maxAttempts: 1 });
 		await expect(r.done).rejects.toThrow(/test crash on replication 5/);

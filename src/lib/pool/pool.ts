@@ -45,6 +45,12 @@ export interface RunOptions {
 	values?: number[];
 	/** Keep every replication's row in the result (for CSV export). */
 	keepRows?: boolean;
+	/**
+	 * A worker that has not answered a chunk within max(stallSeconds, 20 x the slowest replication seen
+	 * so far x the chunk's size) is taken for dead (it may have died without an error event): it is
+	 * replaced and the chunk rerun. Default 120 s.
+	 */
+	stallSeconds?: number;
 	/** Attempts per chunk before the run fails (default 3). */
 	maxAttempts?: number;
 	onProgress?: (p: RunProgress) => void;
@@ -117,6 +123,8 @@ interface RunState {
 	t0: number;
 	firstSummarySeconds: number;
 	crashes: number;
+	/** Longest time per replication of a chunk so far, seconds (scales the stall watchdog). */
+	slowestRepSeconds: number;
 	resolve(r: RunResult): void;
 	reject(e: unknown): void;
 }
@@ -182,6 +190,7 @@ export class SimulationPool {
 			t0: now(),
 			firstSummarySeconds: NaN,
 			crashes: 0,
+			slowestRepSeconds: 0,
 			resolve,
 			reject
 		};
@@ -265,6 +274,14 @@ export class SimulationPool {
 		const died = new Promise<never>((_, rej) => (fail = rej));
 		slot.task = { run, task, fail };
 		const o = run.opts;
+		const stallMs =
+			1000 * Math.max(o.stallSeconds ?? 120, 20 * run.slowestRepSeconds * (task.to - task.from));
+		const t0 = now();
+		const watchdog = setTimeout(
+			() =>
+				fail(new Error(`simulation worker stopped answering (no reply in ${Math.round(stallMs / 1000)} s)`)),
+			stallMs
+		);
 		const call = worker.api.runChunk(o.job, task.from, task.to, {
 			attempt: task.attempt,
 			__crashOnRep: o.__crashOnRep,
@@ -272,7 +289,9 @@ export class SimulationPool {
 		});
 		Promise.race([call, died]).then(
 			(res) => {
+				clearTimeout(watchdog);
 				if (slot.worker !== worker || slot.task?.run !== run) return; // recycled meanwhile
+				run.slowestRepSeconds = Math.max(run.slowestRepSeconds, (now() - t0) / (task.to - task.from));
 				slot.task = null;
 				if (this.current !== run) return;
 				try {
@@ -284,6 +303,7 @@ export class SimulationPool {
 				this.pump();
 			},
 			(err) => {
+				clearTimeout(watchdog);
 				if (slot.worker !== worker || slot.task?.run !== run) return;
 				this.respawn(slot);
 				if (this.current !== run) return;
