@@ -308,3 +308,20 @@ describe('RunAccumulator and summarise', () => {
 		expect(all.precisionReachedAt).toBeNull();
 	});
 });
+
+describe('paired differences of flags', () => {
+	it('keep their 95 % interval inside [-1, 1] (a t-interval on 3 replications would not)', () => {
+		const row = (rep: number, a: number, b: number) => ({
+			rep,
+			contacts: 0,
+			drafts: [{ scalars: Float64Array.of(a, 0.5 + rep) }, { scalars: Float64Array.of(b, 1.5 + rep) }]
+		});
+		const s = summarise([row(0, 0, 1), row(1, 0, 1), row(2, 1, 1)]);
+		const flag = s.pairs[0].metrics[0];
+		expect(flag.mean).toBeCloseTo(2 / 3, 12);
+		expect(flag.ci95[0]).toBeGreaterThanOrEqual(-1);
+		expect(flag.ci95[1]).toBe(1);
+		// A metric that is not a flag keeps its plain t-interval.
+		expect(s.pairs[0].metrics[1].ci95).toEqual([1, 1]);
+	});
+});

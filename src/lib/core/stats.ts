@@ -591,7 +591,13 @@ export class RunAccumulator {
 		const pairs: PairSummary[] = this.pairs.map(([a, b], p) => ({
 			a,
 			b,
-			metrics: Array.from({ length: M }, (_, m) => summariseDiff(this.diffs[p * M + m]))
+			metrics: Array.from({ length: M }, (_, m) => {
+				const d = summariseDiff(this.diffs[p * M + m]);
+				// The difference of two 0/1 flags lies in [-1, 1]: keep its interval there.
+				if (this.ones[a * M + m] >= 0 && this.ones[b * M + m] >= 0)
+					d.ci95 = [Math.max(-1, d.ci95[0]), Math.min(1, d.ci95[1])];
+				return d;
+			})
 		}));
 		return { n: this.n, contacts: this.contacts, precisionReachedAt: this.precisionReachedAt, drafts, pairs };
 	}
