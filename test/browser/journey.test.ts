@@ -118,3 +118,23 @@ describe('the comparison journey in real Chromium', () => {
 		expect(fresh.errors).toEqual([]);
 	});
 });
+
+describe('a third draft', () => {
+	it('duplicate a draft, run three side by side, compare against any of them', async () => {
+		const { page, errors } = await openPage(browser);
+		await runDone(page);
+		await page.getByRole('tab', { name: 'Balanced' }).click();
+		await page.getByRole('button', { name: 'Duplicate draft' }).click();
+		await page.waitForSelector('[data-testid="run-status"][data-status="running"]', { timeout: 20_000 });
+		await runDone(page);
+		const head = await page.locator('[data-testid="results-table"] thead').textContent();
+		expect(head).toContain('Balanced (copy)');
+		// The copy faces the same customers under the same contract: identical numbers.
+		expect(await cell(page, 'clientTotalCost', 2)).toEqual(await cell(page, 'clientTotalCost', 1));
+		await page.getByTestId('baseline').selectOption({ label: 'Balanced' });
+		const row = page.locator('tr[data-metric="repeatContactRate"]');
+		expect(await row.textContent()).toContain('vs Balanced');
+		await screenshot(page, '10-three-drafts');
+		expect(errors).toEqual([]);
+	});
+});
