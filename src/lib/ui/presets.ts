@@ -14,7 +14,6 @@ export interface Preset {
 }
 
 export const PRESETS: Preset[] = Object.entries(files)
-	.filter(([path]) => !path.includes('textbook'))
 	.map(([path, scenario]) => {
 		const s = scenario as { name?: string; description?: string };
 		return {
