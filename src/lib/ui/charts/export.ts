@@ -4,6 +4,7 @@
  * the clone gets each element's computed paint and font inlined. Elements with the attribute
  * `data-no-export` (hover and focus highlights) are left out.
  */
+import { downloadBlob } from '../download';
 
 const STYLE_PROPS = [
 	'fill',
@@ -96,27 +97,10 @@ export function serializeSvg(
 	return { text, width, height: fullH };
 }
 
-function withExt(filename: string, ext: string): string {
-	const base = filename.replace(/[^\w\- .]+/g, '_').trim() || 'chart';
-	return base.toLowerCase().endsWith(`.${ext}`) ? base : `${base}.${ext}`;
-}
-
-function download(blob: Blob, filename: string): void {
-	const url = URL.createObjectURL(blob);
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = filename;
-	a.rel = 'noopener';
-	document.body.appendChild(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Download the chart as an SVG file. */
 export function exportSvg(svg: SVGSVGElement, filename: string, opts: ExportOptions = {}): void {
 	const { text } = serializeSvg(svg, opts);
-	download(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }), withExt(filename, 'svg'));
+	downloadBlob(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }), filename, 'svg');
 }
 
 /** Download the chart as a PNG at `scale` times its on-screen size (2 = sharp on slides and in print). */
@@ -147,7 +131,7 @@ export async function exportPng(
 		ctx.drawImage(img, 0, 0, width, height);
 		const blob = await new Promise<Blob | null>((ok) => canvas.toBlob(ok, 'image/png'));
 		if (!blob) throw new Error('The PNG could not be made.');
-		download(blob, withExt(filename, 'png'));
+		downloadBlob(blob, filename, 'png');
 	} finally {
 		URL.revokeObjectURL(url);
 	}
