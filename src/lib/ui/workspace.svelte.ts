@@ -35,6 +35,8 @@ export class Workspace {
 
 	#pool: SimulationPool | null = null;
 	#poolPromise: Promise<SimulationPool> | null = null;
+	/** Id of the latest run: an older run that ends late must not overwrite what is on screen. */
+	#current = -1;
 
 	/** Start the workers and check that each answers (shown in the footer). */
 	async ping(): Promise<string[]> {
@@ -64,7 +66,8 @@ export class Workspace {
 			job,
 			reps: scenario.replications,
 			bands: true,
-			values: [METRIC_INDEX.credits, METRIC_INDEX.vendorMargin, METRIC_INDEX.clientTotalCost],
+			// per-replication values for the distributions of credits and margin
+			values: [METRIC_INDEX.credits, METRIC_INDEX.vendorMargin],
 			stop: { metric: METRIC_INDEX.clientTotalCost, relHalfWidth: this.precision, minReps: 30 },
 			onProgress: (p) => {
 				this.ranScenario = scenario;
@@ -91,8 +94,6 @@ export class Workspace {
 			}
 		}
 	}
-	#current = -1;
-
 	stop(): void {
 		this.#pool?.cancel();
 	}
