@@ -7,7 +7,7 @@
  * Marsaglia-Tsang and draws what it needs from a stream.
  */
 import { DistKind, type Dist } from './engine-config';
-import type { Stream } from './rng';
+import { U_OPEN_MIN, type Stream } from './rng';
 
 export function deterministic(value: number): Dist {
 	return { kind: DistKind.DETERMINISTIC, mean: value, cv: 0 };
@@ -63,9 +63,11 @@ export function distVariance(d: Dist): number {
  * u in (0, 1). Only the tails (u < 0.02425 or > 0.97575) take a log and a square root.
  */
 export function invNormal(u: number): number {
-	if (u < 0.02425) {
-		const q = Math.sqrt(-2 * Math.log(u));
-		return (
+	if (u < 0.02425 || u > 0.97575) {
+		// the tails are mirror images: the lower one at min(u, 1 - u), negated for the upper one
+		const lower = u < 0.5;
+		const q = Math.sqrt(-2 * Math.log(lower ? u : 1 - u));
+		const x =
 			(((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q -
 				2.549732539343734) *
 				q +
@@ -74,22 +76,8 @@ export function invNormal(u: number): number {
 				2.938163982698783) /
 			((((7.784695709041462e-3 * q + 3.224671290700398e-1) * q + 2.445134137142996) * q + 3.754408661907416) *
 				q +
-				1)
-		);
-	}
-	if (u > 0.97575) {
-		const q = Math.sqrt(-2 * Math.log(1 - u));
-		return -(
-			(((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q -
-				2.549732539343734) *
-				q +
-				4.374664141464968) *
-				q +
-				2.938163982698783) /
-			((((7.784695709041462e-3 * q + 3.224671290700398e-1) * q + 2.445134137142996) * q + 3.754408661907416) *
-				q +
-				1)
-		);
+				1);
+		return lower ? x : -x;
 	}
 	const q = u - 0.5;
 	const r = q * q;
@@ -147,11 +135,11 @@ export class Sampler {
 	b = 0;
 	cdf: Float64Array;
 	values: Float64Array;
-	mean: number;
 
 	constructor(d: Dist) {
+		// a lognormal or gamma with cv 0 is its mean
+		if ((d.kind === DistKind.LOGNORMAL || d.kind === DistKind.GAMMA) && d.cv === 0) d = deterministic(d.mean);
 		this.kind = d.kind;
-		this.mean = distMean(d);
 		this.cdf = new Float64Array(0);
 		this.values = new Float64Array(0);
 		switch (d.kind) {
@@ -163,18 +151,11 @@ export class Sampler {
 				const s2 = Math.log(1 + d.cv * d.cv);
 				this.a = Math.log(d.mean) - s2 / 2;
 				this.b = Math.sqrt(s2);
-				if (d.cv === 0) this.kind = DistKind.DETERMINISTIC;
-				this.a = d.cv === 0 ? d.mean : this.a;
 				break;
 			}
 			case DistKind.GAMMA:
-				if (d.cv === 0) {
-					this.kind = DistKind.DETERMINISTIC;
-					this.a = d.mean;
-				} else {
-					this.a = 1 / (d.cv * d.cv);
-					this.b = d.mean / this.a;
-				}
+				this.a = 1 / (d.cv * d.cv);
+				this.b = d.mean / this.a;
 				break;
 			case DistKind.EMPIRICAL: {
 				const w = d.probs!;
@@ -199,7 +180,7 @@ export class Sampler {
 			case DistKind.DETERMINISTIC:
 				return this.a;
 			case DistKind.LOGNORMAL:
-				return Math.exp(this.a + this.b * invNormal(u > 0 ? u : 1.1641532182693481e-10));
+				return Math.exp(this.a + this.b * invNormal(u > 0 ? u : U_OPEN_MIN));
 			case DistKind.GAMMA:
 				return gammaStd(this.a, rng) * this.b;
 			case DistKind.EMPIRICAL: {

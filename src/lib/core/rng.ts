@@ -7,7 +7,7 @@
  * state comes from `seedrandom.alea(key, { state: true }).state()`, and test/unit/rng.test.ts checks that
  * the output is identical to `seedrandom.alea` draw for draw.
  *
- * Child streams (`Stream.child`) are seeded from three draws of a parent stream (alea's own seeding also
+ * Child streams (`Stream.seedFrom`) are seeded from three draws of a parent stream (alea's own seeding also
  * sets s0, s1, s2 to 32-bit fractions and c = 1): the engine uses them for per-customer and per-day
  * streams, so that customer k always gets the same numbers however many draws other customers made.
  */
@@ -16,6 +16,8 @@ import seedrandom from 'seedrandom';
 /** alea's multiplier and 2^-32. */
 export const ALEA_A = 2091639;
 export const TWO_M32 = 2.3283064365386963e-10;
+/** 2^-33: what `Stream.nextOpen` (and an inverse CDF) uses in place of a draw of exactly 0. */
+export const U_OPEN_MIN = 1.1641532182693481e-10;
 
 interface AleaState {
 	s0: number;
@@ -61,11 +63,6 @@ export class Stream {
 		return this;
 	}
 
-	/** A new child stream seeded from three draws of this one. */
-	child(): Stream {
-		return new Stream().seedFrom(this);
-	}
-
 	/**
 	 * Uniform in [0, 1) with 32 bits of randomness: alea's step t = A s0 + c 2^-32, c' = floor(t),
 	 * s2' = t - c', computed as floor(A s0) plus a carry of 1 when frac(A s0) + c 2^-32 >= 1 (exact in
@@ -90,6 +87,6 @@ export class Stream {
 	/** Uniform in (0, 1): never exactly 0 (for logs and inverse CDFs). */
 	nextOpen(): number {
 		const u = this.next();
-		return u > 0 ? u : 1.1641532182693481e-10; // 2^-33
+		return u > 0 ? u : U_OPEN_MIN;
 	}
 }
