@@ -1,6 +1,7 @@
 /**
  * The contract's evaluation: one draft against one replication's interval table (`fields.ts`)
- * -> the per-replication scalars of `metrics.ts`, plus per-metric details for the UI.
+ * -> the per-replication scalars of `metrics.ts`, plus, on request, per-metric and per-month details
+ * (read by the tests; the app reads only the scalars).
  *
  * Rules (the negotiator's version with the worked example is docs/CONTRACT.md):
  *
@@ -56,7 +57,7 @@
  *
  * Speed: an evaluator is built once per (draft, calendar) and reused; `evaluate` reads the table
  * once (intervals -> day sums -> month sums) and then each metric's windows; it allocates nothing
- * unless details are asked for.
+ * but its result (the scalar row unless `out` is given) unless details are asked for.
  */
 import { F, FIELD_COUNT } from './fields';
 import { MET_KEY, METRIC_COUNT, METRIC_INDEX } from './metrics';
@@ -194,7 +195,7 @@ function kindOf(name: ContractMetricName, slBase: 'offered' | 'answered'): numbe
  * Measured value of a metric over a row of summed fields at `src[b..b+FIELD_COUNT)`.
  * `excl`: short abandons excluded (SL of offered, abandon rate). NaN when the denominator is 0.
  */
-export function windowValue(kind: number, excl: boolean, src: Float64Array, b: number): number {
+function windowValue(kind: number, excl: boolean, src: Float64Array, b: number): number {
 	let num: number;
 	let den: number;
 	switch (kind) {
@@ -245,6 +246,14 @@ export function windowValue(kind: number, excl: boolean, src: Float64Array, b: n
 	return den > 0 ? num / den : NaN;
 }
 
+/** a / b, NaN when b is not > 0 (a ratio scalar with nothing measured). */
+function ratio(a: number, b: number): number {
+	return b > 0 ? a / b : NaN;
+}
+
+/** Index in the scalar row of every contract metric's met flag. */
+const MET_INDICES = Object.values(MET_KEY).map((key) => METRIC_INDEX[key]);
+
 function meets(value: number, target: number, atLeast: boolean): boolean {
 	return atLeast ? value >= target - EPS : value <= target + EPS;
 }
@@ -274,6 +283,8 @@ interface ResolvedMetric {
 	perPoint: number;
 	cap: number;
 	relief: boolean;
+	/** Index of the metric's met flag in the scalar row. */
+	metIndex: number;
 }
 
 interface ResolvedBonus {
@@ -356,7 +367,8 @@ export class ContractEvaluator {
 				sliding: m.credit.type === 'slidingPerPoint',
 				perPoint: m.credit.perPoint ?? 0,
 				cap: m.credit.cap,
-				relief: reliefOn && m.volumeRelief
+				relief: reliefOn && m.volumeRelief,
+				metIndex: METRIC_INDEX[MET_KEY[m.metric]]
 			};
 		});
 		const firstSl = draft.metrics.find((m) => m.metric === 'serviceLevel');
@@ -469,7 +481,7 @@ export class ContractEvaluator {
 
 		// 3. Contract metrics: windows -> months -> credits.
 		const wantDetails = opts.details === true;
-		const metricDetails: MetricDetail[] = [];
+		const metricDetails: MetricDetail[] | null = wantDetails ? [] : null;
 		const { monthMet, monthCredit, monthCreditRaw } = this;
 		const atRisk = draft.atRisk;
 		const band = 1 + draft.volumeRelief.band;
@@ -485,7 +497,7 @@ export class ContractEvaluator {
 						? daysPerMonth
 						: 1;
 			let det: MetricDetail | null = null;
-			if (wantDetails) {
+			if (metricDetails) {
 				det = {
 					index: k,
 					metric: m.name,
@@ -606,7 +618,7 @@ export class ContractEvaluator {
 			for (let mo = 0; mo < months; mo++) {
 				const ix = k * months + mo;
 				const c = monthCredit[ix];
-				if (metricDetails.length) metricDetails[k].months[mo].credit = c;
+				if (metricDetails) metricDetails[k].months[mo].credit = c;
 				if (!(c > 0)) continue;
 				if (!eb.enabled) continue;
 				const last = mo + eb.months;
@@ -625,11 +637,11 @@ export class ContractEvaluator {
 				}
 				if (decided === 'returned') {
 					earnedBack += c;
-					if (metricDetails.length) metricDetails[k].months[mo].earnedBack = c;
+					if (metricDetails) metricDetails[k].months[mo].earnedBack = c;
 					if (monthMoney) monthMoney[mo].earnedBack += c;
 				} else if (decided === 'pending') {
 					pending += c;
-					if (metricDetails.length) metricDetails[k].months[mo].pendingEarnBack = c;
+					if (metricDetails) metricDetails[k].months[mo].pendingEarnBack = c;
 				}
 			}
 		}
@@ -637,9 +649,9 @@ export class ContractEvaluator {
 
 		// 5. Bonuses.
 		let bonuses = 0;
-		const bonusDetails: ContractDetails['bonuses'] = [];
+		const bonusDetails: ContractDetails['bonuses'] | null = wantDetails ? [] : null;
 		for (const b of this.bonuses) {
-			const bd = wantDetails ? { metric: b.name, monthValues: [] as number[], paid: [] as number[] } : null;
+			const bd = bonusDetails ? { metric: b.name, monthValues: [] as number[], paid: [] as number[] } : null;
 			for (let mo = 0; mo < months; mo++) {
 				const v = windowValue(b.kind, b.excl, monthSums, mo * FIELD_COUNT);
 				let paid = 0;
@@ -652,13 +664,12 @@ export class ContractEvaluator {
 					bd.paid.push(paid);
 				}
 			}
-			if (bd) bonusDetails.push(bd);
+			if (bd) bonusDetails!.push(bd);
 		}
 
 		// 6. Scalars.
 		const out = opts.out ?? new Float64Array(METRIC_COUNT);
 		const t = total;
-		const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 		const handled = t[F.HANDLED];
 		const paidHours =
 			opts.paidAgentHours !== undefined && opts.paidAgentHours >= 0
@@ -704,10 +715,9 @@ export class ContractEvaluator {
 		out[METRIC_INDEX.clientTotalCost] = fees - credits + bonuses + repeatCost + churnCost;
 		out[METRIC_INDEX.slaMet] = slaMet;
 		out[METRIC_INDEX.watermelon] = slaMet === 1 && red ? 1 : 0;
-		for (const key of Object.values(MET_KEY)) out[METRIC_INDEX[key]] = 1;
+		for (let i = 0; i < MET_INDICES.length; i++) out[MET_INDICES[i]] = 1;
 		for (let k = 0; k < nM; k++)
-			for (let mo = 0; mo < months; mo++)
-				if (!monthMet[k * months + mo]) out[METRIC_INDEX[MET_KEY[this.metrics[k].name]]] = 0;
+			for (let mo = 0; mo < months; mo++) if (!monthMet[k * months + mo]) out[this.metrics[k].metIndex] = 0;
 		out[METRIC_INDEX.firstContacts] = t[F.OFFERED_FIRST];
 		out[METRIC_INDEX.repeatContacts] = t[F.OFFERED_REPEAT];
 		out[METRIC_INDEX.redials] = t[F.OFFERED_REDIAL];
@@ -741,8 +751,8 @@ export class ContractEvaluator {
 				? {
 						currency: a.currency ?? '',
 						months: monthMoney!,
-						metrics: metricDetails,
-						bonuses: bonusDetails,
+						metrics: metricDetails!,
+						bonuses: bonusDetails!,
 						paidAgentHours: paidHours,
 						pendingEarnBack: pending
 					}
