@@ -763,15 +763,14 @@ export class ContractEvaluator {
 
 /**
  * The contract's inputs from a parsed scenario: costs, customer value, currency, the
- * customer-outcome floor (read from `assumptions.customerOutcomeFloor` when the assumptions carry
- * one, else DEFAULT_OUTCOME_FLOOR), and the calendar of the engine's table (open intervals only).
+ * customer-outcome floor (`assumptions.customerOutcomeFloor`), and the calendar of the engine's
+ * table (open intervals only, 30-day months).
  */
 export function contractInputsOf(scenario: Scenario): {
 	assumptions: ContractAssumptions;
 	calendar: ContractCalendar;
 } {
 	const a = scenario.assumptions;
-	const floor = (a as { customerOutcomeFloor?: { fcr: number; csat: number } }).customerOutcomeFloor;
 	const cal = a.calendar;
 	return {
 		assumptions: {
@@ -779,7 +778,7 @@ export function contractInputsOf(scenario: Scenario): {
 			agentCostPerPaidHour: a.costs.agentCostPerPaidHour,
 			clientCostPerRepeat: a.costs.clientCostPerRepeatContact,
 			customerLifetimeValue: a.customers.lifetimeValue,
-			customerOutcomeFloor: floor ?? DEFAULT_OUTCOME_FLOOR
+			customerOutcomeFloor: a.customerOutcomeFloor
 		},
 		calendar: {
 			days: cal.days,

@@ -4,7 +4,7 @@
  * evaluated under its contract. This is the unit the worker pool distributes.
  */
 import { compileScenario } from './compile';
-import { ContractEvaluator, type ContractAssumptions, type ContractCalendar } from './contract';
+import { ContractEvaluator, contractInputsOf } from './contract';
 import { simulate } from './engine';
 import type { EngineConfig } from './engine-config';
 import { F, FIELD_COUNT } from './fields';
@@ -62,20 +62,8 @@ export interface PreparedScenario {
 
 export function prepareScenario(scenario: Scenario): PreparedScenario {
 	const configs = compileScenario(scenario);
-	const a = scenario.assumptions;
 	const first = configs[0];
-	const calendar: ContractCalendar = {
-		days: first.days,
-		intervalsPerDay: first.intervalsPerDay,
-		intervalSeconds: first.intervalSec
-	};
-	const contractAssumptions: ContractAssumptions = {
-		currency: scenario.currency,
-		agentCostPerPaidHour: a.costs.agentCostPerPaidHour,
-		clientCostPerRepeat: a.costs.clientCostPerRepeatContact,
-		customerLifetimeValue: a.customers.lifetimeValue,
-		customerOutcomeFloor: a.customerOutcomeFloor
-	};
+	const { assumptions: contractAssumptions, calendar } = contractInputsOf(scenario);
 	return {
 		scenario,
 		seed: scenario.seed,
