@@ -23,7 +23,7 @@ import { mirrorScorecardWeights } from './contract';
 import { deterministic, empirical, exponential, gamma, lognormal, never } from './distributions';
 import { checkEngineConfig, type Dist, type EngineConfig, type IntentConfig } from './engine-config';
 import { requiredAgents } from './erlang';
-import { WEEKDAYS, type Assumptions, type DistSpec } from './schema/assumptions';
+import { openIntervalsPerDay, WEEKDAYS, type Assumptions, type DistSpec } from './schema/assumptions';
 import { draftFcrWindowDays, draftSlThresholdSeconds, type Draft } from './schema/draft';
 import type { Scenario } from './schema/scenario';
 import { staffingPlan } from './staffing';
@@ -79,7 +79,7 @@ export interface DemandPlan {
 /** Intraday weights per interval (normalised to sum 1) from a per-hour or per-interval profile. */
 export function intradayWeights(a: Assumptions): Float64Array {
 	const c = a.calendar;
-	const ipd = Math.round(((c.closeHour - c.openHour) * 60) / c.intervalMinutes);
+	const ipd = openIntervalsPerDay(c);
 	const w = new Float64Array(ipd);
 	const prof = c.intradayProfile;
 	if (prof.length === ipd) for (let j = 0; j < ipd; j++) w[j] = prof[j];
@@ -110,7 +110,7 @@ export function demandPlan(a: Assumptions): DemandPlan {
 	const intervalSec = c.intervalMinutes * 60;
 	const openSec = c.openHour * 3600;
 	const closeSec = c.closeHour * 3600;
-	const ipd = Math.round((closeSec - openSec) / intervalSec);
+	const ipd = openIntervalsPerDay(c);
 	const rows = c.days * ipd;
 	const intraday = intradayWeights(a);
 	const days = dayFactors(a);

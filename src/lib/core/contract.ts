@@ -70,6 +70,7 @@ import type {
 	ScorecardWeights
 } from './schema/draft';
 import { SCORECARD_KEYS, SECONDS_METRICS } from './schema/draft';
+import { openIntervalsPerDay } from './schema/assumptions';
 import type { Scenario } from './schema/scenario';
 
 /** The bits of the scenario's shared assumptions the contract needs. */
@@ -782,7 +783,7 @@ export function contractInputsOf(scenario: Scenario): {
 		},
 		calendar: {
 			days: cal.days,
-			intervalsPerDay: Math.round(((cal.closeHour - cal.openHour) * 60) / cal.intervalMinutes),
+			intervalsPerDay: openIntervalsPerDay(cal),
 			intervalSeconds: cal.intervalMinutes * 60,
 			daysPerMonth: 30
 		}

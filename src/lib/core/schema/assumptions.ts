@@ -216,6 +216,11 @@ export const CalendarSchema = z
 	}, whenObject);
 export type Calendar = z.infer<typeof CalendarSchema>;
 
+/** Intervals in the open day of a (validated) calendar: the rows per day of the engine's table. */
+export function openIntervalsPerDay(c: Pick<Calendar, 'openHour' | 'closeHour' | 'intervalMinutes'>): number {
+	return Math.round(((c.closeHour - c.openHour) * 60) / c.intervalMinutes);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Demand
 
