@@ -10,15 +10,7 @@
  * draft's staffing policy factor and, for plannedAhtSeconds 'auto', the AHT the vendor expects under
  * that scorecard; the draft's SL threshold, short-abandon threshold and FCR window.
  */
-import {
-	dumpProbability,
-	effortFromPressure,
-	expectedQaScore,
-	resolutionProbability,
-	speedPressure,
-	type BehaviourParams,
-	type ScorecardWeightsInput
-} from './behaviour';
+import { scorecardBehaviour, type BehaviourParams, type ScorecardWeightsInput } from './behaviour';
 import { mirrorScorecardWeights } from './contract';
 import { deterministic, empirical, exponential, gamma, lognormal, never } from './distributions';
 import { checkEngineConfig, type Dist, type EngineConfig, type IntentConfig } from './engine-config';
@@ -225,8 +217,8 @@ export function estimateMonthlyInvoice(s: Scenario, draft: Draft, demand: Demand
 			invoice = pr.rate * staffedHours;
 			break;
 		case 'perFte':
-			invoice = (pr.rate * scheduledHours) / pr.fteHoursPerMonth / Math.max(months, 1e-9);
-			return invoice;
+			invoice = (pr.rate * scheduledHours) / pr.fteHoursPerMonth;
+			break;
 	}
 	return invoice / Math.max(months, 1e-9);
 }
@@ -241,17 +233,15 @@ export function draftBehaviour(
 	const draft = s.drafts[draftIndex];
 	const p = behaviourParams(a);
 	const weights = mirrorScorecardWeights(draft, estimateMonthlyInvoice(s, draft, demand));
-	const pressure = speedPressure(weights, p, draft.vendor.coachingSpeedBias);
-	const effort = effortFromPressure(pressure, p);
-	const dumpProb = dumpProbability(pressure, p);
-	const aht = expectedAht(a, effort, dumpProb);
+	const sb = scorecardBehaviour(weights, p, draft.vendor.coachingSpeedBias);
+	const aht = expectedAht(a, sb.effort, sb.dumpProbability);
 	return {
 		weights,
-		pressure,
-		effort,
-		resolutionFactor: resolutionProbability(1, effort, 1, p),
-		dumpProb,
-		qaScore: expectedQaScore(effort, false, p),
+		pressure: sb.pressure,
+		effort: sb.effort,
+		resolutionFactor: sb.resolutionFactor,
+		dumpProb: sb.dumpProbability,
+		qaScore: sb.qaScore,
 		expectedAht: aht,
 		plannedAht: a.staffing.plannedAhtSeconds === 'auto' ? aht : a.staffing.plannedAhtSeconds
 	};
