@@ -11,20 +11,10 @@
  * explanation and its source or rationale, so the UI can show (and a negotiator can challenge) it.
  * The draft never sets an outcome: it sets weights; everything else follows from these functions.
  *
- * All functions are pure, allocation-free and smooth (at least C1) in their continuous inputs.
+ * All functions are pure and smooth (at least C1) in their continuous inputs, and allocate nothing
+ * but the objects they return.
  */
-
-/** Scorecard keys, as in the draft schema's `SCORECARD_KEYS` (kept in sync by a test). */
-export type ScorecardKey =
-	| 'aht'
-	| 'contactsPerHour'
-	| 'serviceLevel'
-	| 'asa'
-	| 'abandonRate'
-	| 'fcr'
-	| 'repeatContactRate'
-	| 'csat'
-	| 'qaScore';
+import type { ScorecardKey } from './schema/draft';
 
 /** Relative weights of the agent scorecard (need not sum to 1; negative values are treated as 0). */
 export type ScorecardWeightsInput = Partial<Record<ScorecardKey, number>>;
@@ -45,6 +35,7 @@ export const SCORECARD_CLASS: Record<ScorecardKey, 'speed' | 'outcome' | 'servic
 	csat: 'outcome',
 	qaScore: 'outcome'
 };
+const SCORECARD_CLASS_KEYS = Object.keys(SCORECARD_CLASS) as ScorecardKey[];
 
 /** All behaviour, satisfaction and QA parameters (see BEHAVIOUR_PARAMS for units and sources). */
 export interface BehaviourParams {
@@ -74,6 +65,38 @@ export interface BehaviourParams {
 	qaItemsPerEvaluation: number;
 }
 export type BehaviourParamKey = keyof BehaviourParams;
+
+/** The parameters of each group (assumptions.behaviour, .customers.satisfaction, .qa; see ParamGroup). */
+export type AgentBehaviour = Pick<
+	BehaviourParams,
+	| 'serviceSpeedShare'
+	| 'intrinsicOutcomeWeight'
+	| 'minEffort'
+	| 'pressureMidpoint'
+	| 'pressureSensitivity'
+	| 'resolutionElasticity'
+	| 'dumpThreshold'
+	| 'maxDumpRate'
+	| 'dumpHandleFraction'
+	| 'skillSpread'
+	| 'skillResolutionSpread'
+	| 'newHireShare'
+	| 'newHireSlowdown'
+	| 'newHireResolution'
+>;
+export type SatisfactionParams = Pick<
+	BehaviourParams,
+	| 'satBase'
+	| 'satWaitPerMinute'
+	| 'satUnresolvedPenalty'
+	| 'satAttemptPenalty'
+	| 'satRushPenalty'
+	| 'satDumpPenalty'
+>;
+export type QaParams = Pick<
+	BehaviourParams,
+	'qaBase' | 'qaRushPenalty' | 'qaDumpScore' | 'qaItemsPerEvaluation'
+>;
 
 /** Where a parameter lives in a scenario file: assumptions.behaviour, .customers.satisfaction or .qa. */
 export type ParamGroup = 'agents' | 'satisfaction' | 'qa';
@@ -417,7 +440,7 @@ export function speedPressure(
 	let total = 0;
 	let speed = 0;
 	let outcome = 0;
-	for (const key of Object.keys(SCORECARD_CLASS) as ScorecardKey[]) {
+	for (const key of SCORECARD_CLASS_KEYS) {
 		const w = Math.max(0, weights[key] ?? 0);
 		total += w;
 		const cls = SCORECARD_CLASS[key];
@@ -501,15 +524,7 @@ export function satisfactionProbability(
 	attempt: number,
 	effort: number,
 	dumped: boolean,
-	params: Pick<
-		BehaviourParams,
-		| 'satBase'
-		| 'satWaitPerMinute'
-		| 'satUnresolvedPenalty'
-		| 'satAttemptPenalty'
-		| 'satRushPenalty'
-		| 'satDumpPenalty'
-	>
+	params: SatisfactionParams
 ): number {
 	let p = params.satBase * Math.max(0, 1 - (params.satWaitPerMinute * Math.max(0, waitSeconds)) / 60);
 	if (!resolved) p *= 1 - params.satUnresolvedPenalty;

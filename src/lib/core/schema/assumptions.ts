@@ -14,8 +14,11 @@ import {
 	BEHAVIOUR_PARAMS,
 	DEFAULT_BEHAVIOUR,
 	paramKeys,
+	type AgentBehaviour,
 	type BehaviourParams,
-	type ParamGroup
+	type ParamGroup,
+	type QaParams,
+	type SatisfactionParams
 } from '../behaviour';
 
 // ---------------------------------------------------------------------------------------------
@@ -293,33 +296,6 @@ function paramGroupSchema(group: ParamGroup) {
 			});
 	return obj(shape);
 }
-
-type GroupParams<K extends keyof BehaviourParams> = Pick<BehaviourParams, K>;
-export type AgentBehaviour = GroupParams<
-	| 'serviceSpeedShare'
-	| 'intrinsicOutcomeWeight'
-	| 'minEffort'
-	| 'pressureMidpoint'
-	| 'pressureSensitivity'
-	| 'resolutionElasticity'
-	| 'dumpThreshold'
-	| 'maxDumpRate'
-	| 'dumpHandleFraction'
-	| 'skillSpread'
-	| 'skillResolutionSpread'
-	| 'newHireShare'
-	| 'newHireSlowdown'
-	| 'newHireResolution'
->;
-export type SatisfactionParams = GroupParams<
-	| 'satBase'
-	| 'satWaitPerMinute'
-	| 'satUnresolvedPenalty'
-	| 'satAttemptPenalty'
-	| 'satRushPenalty'
-	| 'satDumpPenalty'
->;
-export type QaParams = GroupParams<'qaBase' | 'qaRushPenalty' | 'qaDumpScore' | 'qaItemsPerEvaluation'>;
 
 export const BehaviourSchema = paramGroupSchema('agents').meta({
 	description: 'How agents react to the scorecard (see behaviour.ts for every formula).'
