@@ -74,14 +74,11 @@ export function erlangB(agents: number, load: number): number {
 export function erlangC(agents: number, load: number): number {
 	if (load <= 0) return 0;
 	if (load >= agents) return 1;
-	const b = erlangB(agents, load);
-	return (agents * b) / (agents - load * (1 - b));
+	return erlangCFromB(agents, load, erlangB(agents, load));
 }
 
-/** Erlang C from a known Erlang B value (used by the incremental staffing search). */
+/** Erlang C from a known Erlang B value B(n, a), for 0 < a < n (also used by the incremental staffing search). */
 function erlangCFromB(agents: number, load: number, b: number): number {
-	if (load <= 0) return 0;
-	if (load >= agents) return 1;
 	return (agents * b) / (agents - load * (1 - b));
 }
 
@@ -316,22 +313,14 @@ export function requiredAgents(target: StaffingTarget): number {
 		return maxN;
 	}
 	// Erlang A: start near the load (SL below target for much smaller n in practice), then step.
-	n = Math.max(1, Math.floor(load * Math.min(1, cap) * 0.5));
-	for (; n <= maxN; n++) {
-		const m = erlangAMetrics({ arrivalRate: lambda, aht, agents: n, slThreshold, patienceMean: patience });
-		if (m.serviceLevel >= targetServiceLevel && m.occupancy <= cap) {
+	const passes = (agents: number) => {
+		const m = erlangAMetrics({ arrivalRate: lambda, aht, agents, slThreshold, patienceMean: patience });
+		return m.serviceLevel >= targetServiceLevel && m.occupancy <= cap;
+	};
+	for (n = Math.max(1, Math.floor(load * Math.min(1, cap) * 0.5)); n <= maxN; n++) {
+		if (passes(n)) {
 			// step back in case the start was already too high
-			while (n > 1) {
-				const prev = erlangAMetrics({
-					arrivalRate: lambda,
-					aht,
-					agents: n - 1,
-					slThreshold,
-					patienceMean: patience
-				});
-				if (prev.serviceLevel >= targetServiceLevel && prev.occupancy <= cap) n--;
-				else break;
-			}
+			while (n > 1 && passes(n - 1)) n--;
 			return n;
 		}
 	}
