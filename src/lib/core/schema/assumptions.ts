@@ -133,7 +133,6 @@ function distSchema(unit: string, allowNever: boolean) {
 		});
 }
 
-export const DurationDistSchema = distSchema('seconds', false);
 export type DistSpec =
 	| { kind: 'exponential'; mean: number }
 	| { kind: 'lognormal'; mean: number; cv: number }

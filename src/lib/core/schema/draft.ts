@@ -454,9 +454,9 @@ export function draftFcrWindowDays(d: Draft): number {
 /**
  * The customer-outcome floor of the watermelon flag (SLA met while TRUE FCR or TRUE CSAT is below
  * it). It is a judgement about customers, not a contract clause, and every draft of a scenario must
- * be judged against the same floor: it belongs in the shared assumptions, not in a draft. Defined
- * here so the assumptions schema can include it as `customerOutcomeFloor: CustomerOutcomeFloorSchema.prefault({})`;
- * `contract.ts` uses the same defaults (DEFAULT_OUTCOME_FLOOR) when it is absent.
+ * be judged against the same floor: it belongs in the shared assumptions (`customerOutcomeFloor`,
+ * required there like every assumption), not in a draft. `contract.ts` uses the same defaults
+ * (DEFAULT_OUTCOME_FLOOR, kept equal by a test) when its caller gives no floor.
  * Defaults: FCR 0.70 (bottom of SQM's "good" band, 70-79 %), CSAT 0.75 (middle of SQM's industry
  * CSAT figures, 68-81 %).
  */
