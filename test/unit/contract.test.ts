@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { F, FIELD_COUNT, type FieldName } from '../../src/lib/core/fields';
 import { METRICS, METRIC_COUNT, METRIC_INDEX } from '../../src/lib/core/metrics';
-import { DraftSchema, type DraftInput } from '../../src/lib/core/schema/draft';
+import { CONTRACT_METRICS, DraftSchema, type DraftInput } from '../../src/lib/core/schema/draft';
 import {
 	ContractEvaluator,
 	evaluateContract,
@@ -462,16 +462,7 @@ describe('properties on random tables', () => {
 	}
 	const windows = ['interval', 'day', 'month'] as const;
 	function randomDraft(): DraftInput {
-		const names = [
-			'serviceLevel',
-			'asa',
-			'abandonRate',
-			'aht',
-			'fcr',
-			'repeatContactRate',
-			'csat',
-			'qaScore'
-		] as const;
+		const names = CONTRACT_METRICS;
 		const targets = {
 			serviceLevel: 0.8,
 			asa: 20,
