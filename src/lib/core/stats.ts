@@ -271,13 +271,6 @@ export function probability(k: number, n: number): Probability {
 	return { k, n, p: n > 0 ? k / n : NaN, ci95: wilson(k, n) };
 }
 
-/** Probability that `predicate` holds for a value, over a sample, with a Wilson interval. */
-export function eventProbability(values: ArrayLike<number>, predicate: (x: number) => boolean): Probability {
-	let k = 0;
-	for (let i = 0; i < values.length; i++) if (predicate(values[i])) k++;
-	return probability(k, values.length);
-}
-
 /** Percentile of an ascending-sorted sample, Hyndman & Fan type 7 (see the file header). NaN when empty. */
 export function percentileSorted(sorted: ArrayLike<number>, p: number): number {
 	const n = sorted.length;
@@ -422,13 +415,12 @@ export function precisionReached(perDraft: Welford[], rule: StoppingRule): boole
 
 function summariseColumn(w: Welford, column: Float64Array, ones: number): MetricSummary {
 	const sorted = column.slice().sort();
-	const h = w.halfWidth95;
 	const s: MetricSummary = {
 		n: w.n,
 		mean: w.n > 0 ? w.mean : NaN,
 		sd: w.sd,
-		ci95: w.n > 1 ? [w.mean - h, w.mean + h] : [NaN, NaN],
-		halfWidth: h,
+		ci95: tInterval(w),
+		halfWidth: w.halfWidth95,
 		p5: percentileSorted(sorted, 0.05),
 		p10: percentileSorted(sorted, 0.1),
 		p50: percentileSorted(sorted, 0.5),
@@ -443,14 +435,13 @@ function summariseColumn(w: Welford, column: Float64Array, ones: number): Metric
 
 /** The summary of a paired difference accumulated in `w`: mean, t interval, and whether it excludes 0. */
 export function summariseDiff(w: Welford): DiffSummary {
-	const h = w.halfWidth95;
-	const ci95: [number, number] = w.n > 1 ? [w.mean - h, w.mean + h] : [NaN, NaN];
+	const ci95 = tInterval(w);
 	return {
 		n: w.n,
 		mean: w.n > 0 ? w.mean : NaN,
 		sd: w.sd,
 		ci95,
-		halfWidth: h,
+		halfWidth: w.halfWidth95,
 		significant: w.n > 1 && (ci95[0] > 0 || ci95[1] < 0)
 	};
 }
@@ -474,6 +465,8 @@ export class RunAccumulator {
 	private readonly ones: Float64Array;
 	private readonly daily: Float64Array[][];
 	private readonly stop?: StoppingRule;
+	/** Each draft's accumulator of the stopping rule's metric (empty without a rule). */
+	private readonly stopMetric: Welford[];
 	/** Which metrics are flags (from metrics.ts), or null to detect 0/1 columns. */
 	private readonly flagMask: boolean[] | null;
 
@@ -489,6 +482,9 @@ export class RunAccumulator {
 		this.diffs = Array.from({ length: this.pairs.length * metricCount }, () => new Welford());
 		this.daily = Array.from({ length: draftCount }, () => []);
 		this.flagMask = metricCount === METRIC_COUNT ? METRICS.map((m) => m.kind === 'flag') : null;
+		this.stopMetric = stop
+			? Array.from({ length: draftCount }, (_, d) => this.welf[d * metricCount + stop.metric])
+			: [];
 	}
 
 	/** Add the next replication; `row.rep` must equal the number already added. */
@@ -529,26 +525,13 @@ export class RunAccumulator {
 		}
 		this.n++;
 		this.contacts += row.contacts;
-		if (this.stop && this.precisionReachedAt === null) {
-			const perDraft: Welford[] = [];
-			for (let d = 0; d < this.draftCount; d++) perDraft.push(this.welf[d * M + this.stop.metric]);
-			if (precisionReached(perDraft, this.stop)) this.precisionReachedAt = this.n;
-		}
-	}
-
-	/** The accumulator of one draft's metric. */
-	welford(draft: number, metric: number): Welford {
-		return this.welf[draft * this.metricCount + metric];
+		if (this.stop && this.precisionReachedAt === null && precisionReached(this.stopMetric, this.stop))
+			this.precisionReachedAt = this.n;
 	}
 
 	/** The values of one draft's metric in replication order (a view; do not keep across add()). */
 	column(draft: number, metric: number): Float64Array {
 		return this.columns[draft * this.metricCount + metric].subarray(0, this.n);
-	}
-
-	/** Probability that a draft's metric satisfies `predicate` (e.g. a breach), with a Wilson interval. */
-	probability(draft: number, metric: number, predicate: (x: number) => boolean): Probability {
-		return eventProbability(this.column(draft, metric), predicate);
 	}
 
 	/** P10/P50/P90 per cell of the daily table across replications, or undefined without daily rows. */
@@ -618,9 +601,4 @@ export function summarise(
 		acc.add(row);
 	}
 	return acc.summary({ bands: opts.bands, values: opts.values });
-}
-
-/** Pair summary for drafts (a, b) from a run summary, or undefined. */
-export function pairOf(summary: RunSummary, a: number, b: number): PairSummary | undefined {
-	return summary.pairs.find((p) => p.a === a && p.b === b);
 }
