@@ -19,7 +19,14 @@ import { parseScenario, formatScenarioErrors, type Scenario } from './schema/sce
 import type { Draft } from './schema/draft';
 import { prepareScenario, runReplication } from './replication';
 import { METRICS, METRIC_COUNT, METRIC_INDEX, type MetricKey } from './metrics';
-import { RunAccumulator, Welford, summariseDiff, type DiffSummary, type MetricSummary } from './stats';
+import {
+	RunAccumulator,
+	Welford,
+	summariseDiff,
+	tInterval,
+	type DiffSummary,
+	type MetricSummary
+} from './stats';
 
 /* ------------------------------------------------------------------------------------------ */
 /* Evaluation                                                                                  */
@@ -195,30 +202,13 @@ async function evaluateDrafts(
 /* Statistics on rows                                                                          */
 /* ------------------------------------------------------------------------------------------ */
 
-/** Summaries of several variants' rows (same replications) and the paired differences b - a. */
-export function summariseRows(variants: Rows[]): {
-	metrics: MetricSummary[][];
-	pair(a: number, b: number): DiffSummary[];
-} {
+/** Every metric's summary for each of several variants' rows (same replications), per variant. */
+export function summariseRows(variants: Rows[]): MetricSummary[][] {
 	const acc = new RunAccumulator(variants.length, METRIC_COUNT);
 	const n = variants[0].length;
 	for (let r = 0; r < n; r++)
 		acc.add({ rep: r, contacts: 0, drafts: variants.map((v) => ({ scalars: v[r] })) });
-	const s = acc.summary();
-	return {
-		metrics: s.drafts.map((d) => d.metrics),
-		pair(a, b) {
-			if (a === b) return pairedDiff(variants[a], variants[b]);
-			const p = s.pairs.find((q) => (q.a === a && q.b === b) || (q.a === b && q.b === a));
-			if (!p) throw new Error(`no pair ${a}, ${b}`);
-			if (p.a === a) return p.metrics;
-			return p.metrics.map((m) => ({
-				...m,
-				mean: -m.mean,
-				ci95: [-m.ci95[1], -m.ci95[0]] as [number, number]
-			}));
-		}
-	};
+	return acc.summary().drafts.map((d) => d.metrics);
 }
 
 /** Paired difference b - a of every metric over the same replications. */
@@ -236,11 +226,11 @@ export function pairedDiffOf(a: Rows, b: Rows, metric: number): DiffSummary {
 	return summariseDiff(w);
 }
 
-/** Mean of a metric over rows, by Welford in replication order: bit-identical to the summaries' mean. */
-function meanOf(rows: Rows, metric: number): number {
+/** A metric over rows, by Welford in replication order: its mean is bit-identical to the summaries' mean. */
+function welfordOf(rows: Rows, metric: number): Welford {
 	const w = new Welford();
 	for (const r of rows) w.push(r[metric]);
-	return w.n > 0 ? w.mean : NaN;
+	return w;
 }
 
 /** A metric as the CLI's JSON writes it (flags: the share of replications with its Wilson interval). */
@@ -546,7 +536,8 @@ export async function bestResponse(
 		levers: Levers;
 		round: string;
 		rows: Rows;
-		mean: number;
+		/** The vendor margin over the replications. */
+		margin: Welford;
 	}
 	const evals: Eval[] = [];
 	const seen = new Set<string>();
@@ -560,11 +551,13 @@ export async function bestResponse(
 		if (fresh.length === 0) return;
 		const drafts = fresh.map((l) => ({ ...base, vendor: { ...l } }));
 		const rows = await evaluateDrafts(scenario, drafts, reps, progress, round);
-		fresh.forEach((l, i) => evals.push({ levers: l, round, rows: rows[i], mean: meanOf(rows[i], MARGIN) }));
+		fresh.forEach((l, i) =>
+			evals.push({ levers: l, round, rows: rows[i], margin: welfordOf(rows[i], MARGIN) })
+		);
 	};
 	const bestIndex = () => {
 		let b = 0;
-		for (let i = 1; i < evals.length; i++) if (evals[i].mean > evals[b].mean) b = i;
+		for (let i = 1; i < evals.length; i++) if (evals[i].margin.mean > evals[b].margin.mean) b = i;
 		return b;
 	};
 
@@ -607,25 +600,25 @@ export async function bestResponse(
 	const best = evals[bi];
 	const plan = evals[0];
 	let ri = -1;
-	for (let i = 0; i < evals.length; i++) if (i !== bi && (ri < 0 || evals[i].mean > evals[ri].mean)) ri = i;
-	const sum = summariseRows([plan.rows, best.rows]);
+	for (let i = 0; i < evals.length; i++)
+		if (i !== bi && (ri < 0 || evals[i].margin.mean > evals[ri].margin.mean)) ri = i;
+	const [planMetrics, bestMetrics] = summariseRows([plan.rows, best.rows]);
 	return {
 		draft: { index: opts.draft, name: base.name },
 		reps,
 		seed: String(scenario.seed),
 		bounds,
 		step: { coarse: step, final: { ...cur } },
-		asPlanned: { levers: asPlanned, metrics: sum.metrics[0] },
-		best: { levers: best.levers, metrics: sum.metrics[1], isAsPlanned: bi === 0 },
-		runnerUp: ri >= 0 ? { levers: evals[ri].levers, marginMean: evals[ri].mean } : null,
+		asPlanned: { levers: asPlanned, metrics: planMetrics },
+		best: { levers: best.levers, metrics: bestMetrics, isAsPlanned: bi === 0 },
+		runnerUp: ri >= 0 ? { levers: evals[ri].levers, marginMean: evals[ri].margin.mean } : null,
 		difference: pairedDiff(plan.rows, best.rows),
 		marginVsRunnerUp: ri >= 0 ? pairedDiffOf(evals[ri].rows, best.rows, MARGIN) : null,
-		candidates: evals.map((e) => {
-			const w = new Welford();
-			for (const r of e.rows) w.push(r[MARGIN]);
-			const h = w.halfWidth95;
-			return { levers: e.levers, round: e.round, margin: { mean: e.mean, ci95: [e.mean - h, e.mean + h] } };
-		}),
+		candidates: evals.map((e) => ({
+			levers: e.levers,
+			round: e.round,
+			margin: { mean: e.margin.mean, ci95: tInterval(e.margin) }
+		})),
 		evaluations: progress.done
 	};
 }
@@ -756,7 +749,7 @@ export async function sensitivity(
 	const D = scenario.drafts.length;
 	progress.total = (1 + 2 * factors.length) * reps * D;
 	const baseRows = await progress.run('base', scenario, reps);
-	const baseSum = summariseRows(baseRows);
+	const baseMetrics = summariseRows(baseRows);
 	const side = async (
 		sc: Scenario,
 		value: number,
@@ -764,8 +757,7 @@ export async function sensitivity(
 		phase: string
 	): Promise<SensitivitySide> => {
 		const rows = value === baseValue ? baseRows : await progress.run(phase, sc, reps);
-		const s = summariseRows(rows);
-		return { value, metrics: s.metrics, vsBase: rows.map((r, d) => pairedDiff(baseRows[d], r)) };
+		return { value, metrics: summariseRows(rows), vsBase: rows.map((r, d) => pairedDiff(baseRows[d], r)) };
 	};
 	const out: SensitivityResult['factors'] = [];
 	for (const v of variants) {
@@ -777,7 +769,7 @@ export async function sensitivity(
 		reps,
 		seed: String(scenario.seed),
 		drafts: scenario.drafts.map((d) => d.name),
-		base: { metrics: baseSum.metrics },
+		base: { metrics: baseMetrics },
 		factors: out,
 		evaluations: progress.done
 	};
@@ -915,13 +907,13 @@ export async function sweep(scenario: Scenario, opts: SweepOptions, ctx: Explore
 
 	const COST = METRIC_INDEX.clientTotalCost;
 	const points: SweepPoint[] = settingsList.map((st, i) => {
-		const s = summariseRows(rows[i]);
+		const metrics = summariseRows(rows[i]);
 		return {
 			values: st.map((x) => x.value),
 			cells: cellDrafts.map((d, c) => ({
 				draft: d,
 				name: scenario.drafts[d].name,
-				metrics: s.metrics[c],
+				metrics: metrics[c],
 				frontier: false
 			}))
 		};
@@ -931,9 +923,9 @@ export async function sweep(scenario: Scenario, opts: SweepOptions, ctx: Explore
 		flatCells.map((c) => ({ cost: c.metrics[COST].mean, margin: c.metrics[MARGIN].mean }))
 	);
 	for (const i of front) flatCells[i].frontier = true;
-	const baseSum = summariseRows(baseRows);
+	const baseMetrics = summariseRows(baseRows);
 	const drafts: SweepMarker[] = scenario.drafts.map((d, j) => {
-		const ms = baseSum.metrics[j];
+		const ms = baseMetrics[j];
 		const cost = ms[COST].mean;
 		const margin = ms[MARGIN].mean;
 		return {
