@@ -10,17 +10,18 @@ import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { METRICS, METRIC_INDEX, type MetricKey } from '../../lib/core/metrics';
-import type { ReplicationRow, RunSummary } from '../../lib/core/stats';
+import { diffsJson, metricsJson } from '../../lib/core/explore';
+import type { ReplicationRow } from '../../lib/core/stats';
 import { createNodePool } from '../../lib/pool/node';
 import type { RunProgress, RunResult } from '../../lib/pool/pool';
 import type { SimJob } from '../../../workers/sim-api';
 import {
+	cell,
 	defaultWorkers,
 	diffCell,
 	fileFlag,
 	guard,
 	intFlag,
-	interval,
 	invalidInput,
 	printedHelp,
 	printJson,
@@ -166,8 +167,6 @@ export async function execute(
 	}
 }
 
-type JsonMetric = { mean: number; ci95: [number, number]; p5: number; p50: number; p95: number };
-
 /** The `--json` object. Flags (slaMet, watermelon) report the share of replications with a Wilson interval. */
 export function toJson(input: LoadedInput, result: RunResult, elapsedSeconds: number, workers: number) {
 	const s = result.summary;
@@ -179,21 +178,12 @@ export function toJson(input: LoadedInput, result: RunResult, elapsedSeconds: nu
 		workers,
 		stoppedBy: result.stoppedBy,
 		drafts: s.drafts.map((d, di) => {
-			const metrics: Record<string, JsonMetric> = {};
-			const differences: Record<string, { mean: number; ci95: [number, number] }> = {};
 			const pair = di > 0 ? s.pairs.find((p) => p.a === 0 && p.b === di) : undefined;
-			METRICS.forEach((m, mi) => {
-				const x = d.metrics[mi];
-				metrics[m.key] = {
-					mean: x.share ? x.share.p : x.mean,
-					ci95: x.share ? x.share.ci95 : x.ci95,
-					p5: x.p5,
-					p50: x.p50,
-					p95: x.p95
-				};
-				if (pair) differences[m.key] = { mean: pair.metrics[mi].mean, ci95: pair.metrics[mi].ci95 };
-			});
-			return { name: input.draftNames[di] ?? `Draft ${di + 1}`, metrics, differences };
+			return {
+				name: input.draftNames[di] ?? `Draft ${di + 1}`,
+				metrics: metricsJson(d.metrics),
+				differences: pair ? diffsJson(pair.metrics) : {}
+			};
 		})
 	};
 }
@@ -212,21 +202,11 @@ export function toCsv(draftNames: string[], rows: ReplicationRow[]): string {
 }
 
 /** The human-readable table: mean [95 % CI] per metric and draft, then paired differences vs the first draft. */
-export function toTable(
-	input: LoadedInput,
-	s: RunSummary,
-	result: RunResult,
-	elapsedSeconds: number
-): string {
+export function toTable(input: LoadedInput, result: RunResult, elapsedSeconds: number): string {
+	const s = result.summary;
 	const names = input.draftNames.slice(0, s.drafts.length);
 	const header = ['metric', ...names];
-	const body = METRICS.map((m, mi) => [
-		m.label,
-		...s.drafts.map((d) => {
-			const x = d.metrics[mi];
-			return x.share ? interval('flag', x.share.p, x.share.ci95) : interval(m.kind, x.mean, x.ci95);
-		})
-	]);
+	const body = METRICS.map((m, mi) => [m.label, ...s.drafts.map((d) => cell(m.key, d.metrics[mi]))]);
 	const out = [
 		`seed ${input.seed}: ${s.n} replications (${result.stoppedBy === 'precision' ? 'precision reached' : 'cap'}), ` +
 			`${s.contacts.toLocaleString('en-US')} contacts, ${elapsedSeconds.toFixed(1)} s`,
@@ -277,7 +257,7 @@ export async function run(argv: string[]): Promise<number> {
 		}
 		if (flags.csv && result.rows) await writeFile(flags.csv, toCsv(input.draftNames, result.rows));
 		if (flags.json) printJson(toJson(input, result, timing.elapsedSeconds, workers));
-		else process.stdout.write(toTable(input, result.summary, result, timing.elapsedSeconds));
+		else process.stdout.write(toTable(input, result, timing.elapsedSeconds));
 		return 0;
 	});
 }
