@@ -5,10 +5,9 @@
  * (workers terminated, exit code 130).
  */
 import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { parseScenario, type Scenario } from '../lib/core/schema/scenario';
-import { createNodePool } from '../lib/pool/node';
+import { createNodePool, defaultNodePoolSize } from '../lib/pool/node';
 import {
 	ExploreInputError,
 	ExploreStoppedError,
@@ -41,6 +40,18 @@ export const fileFlag = z
 
 export const seedFlag = z.string().min(1, { error: '--seed must not be empty' });
 export const workersFlag = intFlag('workers', 1, 64);
+
+/**
+ * The flags every exploration command (best-response, sensitivity, sweep) takes besides FILE; their
+ * value flags are EXPLORE_VALUE_FLAGS. (A schema reports its issues in the order of its keys.)
+ */
+export const exploreFlags = {
+	reps: intFlag('reps', 2, 10_000).optional(),
+	seed: seedFlag.optional(),
+	workers: workersFlag.optional(),
+	json: z.boolean().optional()
+};
+export const EXPLORE_VALUE_FLAGS = ['reps', 'seed', 'workers'] as const;
 
 /**
  * argv -> raw flag record (strings), before validation. By default one positional argument is the
@@ -121,9 +132,8 @@ export async function loadScenario(file: string, seed?: string): Promise<Scenari
 	return scenarioFrom(file, await readJsonFile(file), seed);
 }
 
-export function defaultWorkers(): number {
-	return Math.max(1, Math.min(16, availableParallelism()));
-}
+/** The default worker count: the Node pool's default size. */
+export const defaultWorkers = defaultNodePoolSize;
 
 /** The progress line for a terminal: `\r[#####.....] ` (30 cells, `frac` of them filled) and `text`. */
 export function progressBar(frac: number, text: string): string {
@@ -145,7 +155,7 @@ function bar(p: ExploreProgress, t0: number): string {
  * Run `body` with a pool of `workers` threads. Progress goes to stderr when it is a terminal;
  * Ctrl-C stops the search, terminates the workers and exits with 130.
  */
-export async function withPool<T>(
+async function withPool<T>(
 	name: string,
 	workers: number,
 	body: (ctx: ExploreContext) => Promise<T>
@@ -173,7 +183,6 @@ export async function withPool<T>(
 			process.stderr.write(`sim ${name}: stopped; workers terminated\n`);
 			return { stopped: true };
 		}
-		if (err instanceof ExploreInputError) throw new InputError(err.message);
 		throw err;
 	} finally {
 		process.off('SIGINT', onSigint);
@@ -214,9 +223,31 @@ export function printJson(value: unknown): void {
 	process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
-/** The keys an exploration's JSON object starts with. */
-export function exploreJsonHead(scenario: Scenario, reps: number, elapsedSeconds: number, workers: number) {
-	return { seed: String(scenario.seed), replications: reps, elapsedSeconds, workers };
+/**
+ * Run an exploration on a pool of `workers` threads (see withPool) and print it: with `json`, one JSON
+ * object (seed, replications, elapsedSeconds, workers, then `print.json`'s keys), else `print.text`.
+ * Returns the exit code: 0, or 130 when stopped.
+ */
+export async function runExploration<T>(
+	name: string,
+	scenario: Scenario,
+	opts: { reps: number; workers: number; json?: boolean },
+	body: (ctx: ExploreContext) => Promise<T>,
+	print: { json(value: T): object; text(value: T, elapsedSeconds: number): string }
+): Promise<number> {
+	const out = await withPool(name, opts.workers, body);
+	if ('stopped' in out) return 130;
+	const { value, elapsedSeconds } = out;
+	if (opts.json)
+		printJson({
+			seed: String(scenario.seed),
+			replications: opts.reps,
+			elapsedSeconds,
+			workers: opts.workers,
+			...print.json(value)
+		});
+	else process.stdout.write(print.text(value, elapsedSeconds));
+	return 0;
 }
 
 export function fmt(kind: string, x: number, currency = ''): string {
@@ -242,7 +273,7 @@ export const kindOf = (key: MetricKey) => METRICS.find((m) => m.key === key)!.ki
 export const labelOf = (key: MetricKey) => METRICS.find((m) => m.key === key)!.label;
 
 /** "mean [lo, hi]" formatted as `kind`. */
-export function interval(kind: string, mean: number, ci: readonly [number, number]): string {
+function interval(kind: string, mean: number, ci: readonly [number, number]): string {
 	return `${fmt(kind, mean)} [${fmt(kind, ci[0])}, ${fmt(kind, ci[1])}]`;
 }
 

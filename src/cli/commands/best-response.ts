@@ -21,21 +21,19 @@ import {
 	cell,
 	defaultWorkers,
 	diffCell,
-	exploreJsonHead,
+	EXPLORE_VALUE_FLAGS,
+	exploreFlags,
 	fileFlag,
 	guard,
 	intFlag,
 	labelOf,
 	loadScenario,
 	printedHelp,
-	printJson,
-	seedFlag,
+	runExploration,
 	table,
 	tokenise,
 	UsageError,
-	validate,
-	withPool,
-	workersFlag
+	validate
 } from '../common';
 
 export const summary = "search the vendor's levers for its best response to a draft (highest margin, CRN)";
@@ -54,12 +52,9 @@ const USAGE = `usage: npm run sim -- best-response FILE [options]
 const Flags = z.strictObject({
 	file: fileFlag,
 	draft: z.string().min(1, { error: '--draft needs a name or an index' }).optional(),
-	reps: intFlag('reps', 2, 10_000).optional(),
-	seed: seedFlag.optional(),
-	workers: workersFlag.optional(),
+	...exploreFlags,
 	grid: intFlag('grid', 2, 21).optional(),
-	refine: intFlag('refine', 0, 6).optional(),
-	json: z.boolean().optional()
+	refine: intFlag('refine', 0, 6).optional()
 });
 
 export function resultJson(r: BestResponseResult) {
@@ -123,7 +118,7 @@ export async function run(argv: string[]): Promise<number> {
 	return guard('best-response', USAGE, async () => {
 		const flags = validate(
 			Flags,
-			tokenise(argv, ['draft', 'reps', 'seed', 'workers', 'grid', 'refine'], ['json'])
+			tokenise(argv, ['draft', ...EXPLORE_VALUE_FLAGS, 'grid', 'refine'], ['json'])
 		);
 		const scenario = await loadScenario(flags.file, flags.seed);
 		let drafts = scenario.drafts.map((_, i) => i);
@@ -140,30 +135,28 @@ export async function run(argv: string[]): Promise<number> {
 		const reps = flags.reps ?? 10;
 		const workers = flags.workers ?? defaultWorkers();
 		const grid = flags.grid ?? 5;
-		const out = await withPool('best-response', workers, async (ctx) => {
-			const results: BestResponseResult[] = [];
-			for (const d of drafts)
-				results.push(
-					await bestResponse(
-						scenario,
-						{ draft: d, reps, grid: [grid, grid], refinements: flags.refine ?? 2 },
-						ctx
-					)
-				);
-			return results;
-		});
-		if ('stopped' in out) return 130;
-		if (flags.json)
-			printJson({
-				...exploreJsonHead(scenario, reps, out.elapsedSeconds, workers),
-				drafts: out.value.map(resultJson)
-			});
-		else {
-			process.stdout.write(
-				`seed ${scenario.seed}, ${reps} replications per candidate, ${out.elapsedSeconds.toFixed(1)} s\n\n`
-			);
-			process.stdout.write(out.value.map((r) => resultTable(r, scenario.currency)).join('\n'));
-		}
-		return 0;
+		return runExploration(
+			'best-response',
+			scenario,
+			{ reps, workers, json: flags.json },
+			async (ctx) => {
+				const results: BestResponseResult[] = [];
+				for (const d of drafts)
+					results.push(
+						await bestResponse(
+							scenario,
+							{ draft: d, reps, grid: [grid, grid], refinements: flags.refine ?? 2 },
+							ctx
+						)
+					);
+				return results;
+			},
+			{
+				json: (results) => ({ drafts: results.map(resultJson) }),
+				text: (results, elapsedSeconds) =>
+					`seed ${scenario.seed}, ${reps} replications per candidate, ${elapsedSeconds.toFixed(1)} s\n\n` +
+					results.map((r) => resultTable(r, scenario.currency)).join('\n')
+			}
+		);
 	});
 }

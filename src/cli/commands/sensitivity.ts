@@ -21,20 +21,17 @@ import {
 	cell,
 	defaultWorkers,
 	diffCell,
-	exploreJsonHead,
+	EXPLORE_VALUE_FLAGS,
+	exploreFlags,
 	fileFlag,
 	guard,
-	intFlag,
 	labelOf,
 	loadScenario,
 	printedHelp,
-	printJson,
-	seedFlag,
+	runExploration,
 	table,
 	tokenise,
-	validate,
-	withPool,
-	workersFlag
+	validate
 } from '../common';
 
 export const summary = 'tornado: each draft at the low and high end of the key uncertain assumptions (CRN)';
@@ -50,13 +47,7 @@ assumptions and their ranges:
 ${DEFAULT_SENSITIVITY_FACTORS.map((f) => `  ${f.path.padEnd(44)}${f.low} .. ${f.high}`).join('\n')}
 `;
 
-const Flags = z.strictObject({
-	file: fileFlag,
-	reps: intFlag('reps', 2, 10_000).optional(),
-	seed: seedFlag.optional(),
-	workers: workersFlag.optional(),
-	json: z.boolean().optional()
-});
+const Flags = z.strictObject({ file: fileFlag, ...exploreFlags });
 
 export function resultJson(r: SensitivityResult) {
 	const keys = SENSITIVITY_OUTCOMES;
@@ -112,22 +103,21 @@ function resultTable(r: SensitivityResult): string {
 export async function run(argv: string[]): Promise<number> {
 	if (printedHelp(argv, USAGE)) return 0;
 	return guard('sensitivity', USAGE, async () => {
-		const flags = validate(Flags, tokenise(argv, ['reps', 'seed', 'workers'], ['json']));
+		const flags = validate(Flags, tokenise(argv, EXPLORE_VALUE_FLAGS, ['json']));
 		const scenario = await loadScenario(flags.file, flags.seed);
 		const reps = flags.reps ?? 20;
 		const workers = flags.workers ?? defaultWorkers();
-		const out = await withPool('sensitivity', workers, (ctx) => sensitivity(scenario, { reps }, ctx));
-		if ('stopped' in out) return 130;
-		if (flags.json)
-			printJson({
-				...exploreJsonHead(scenario, reps, out.elapsedSeconds, workers),
-				...resultJson(out.value)
-			});
-		else
-			process.stdout.write(
-				`seed ${scenario.seed}, ${reps} replications per setting (paired on the same customers; * = 95 % CI excludes 0), ${out.elapsedSeconds.toFixed(1)} s\n\n` +
-					resultTable(out.value)
-			);
-		return 0;
+		return runExploration(
+			'sensitivity',
+			scenario,
+			{ reps, workers, json: flags.json },
+			(ctx) => sensitivity(scenario, { reps }, ctx),
+			{
+				json: resultJson,
+				text: (r, elapsedSeconds) =>
+					`seed ${scenario.seed}, ${reps} replications per setting (paired on the same customers; * = 95 % CI excludes 0), ${elapsedSeconds.toFixed(1)} s\n\n` +
+					resultTable(r)
+			}
+		);
 	});
 }

@@ -15,7 +15,8 @@ import { METRIC_INDEX, type MetricKey } from '../../lib/core/metrics';
 import {
 	cell,
 	defaultWorkers,
-	exploreJsonHead,
+	EXPLORE_VALUE_FLAGS,
+	exploreFlags,
 	fileFlag,
 	fmt,
 	guard,
@@ -23,14 +24,11 @@ import {
 	loadScenario,
 	numFlag,
 	printedHelp,
-	printJson,
-	seedFlag,
+	runExploration,
 	table,
 	tokenise,
 	UsageError,
-	validate,
-	withPool,
-	workersFlag
+	validate
 } from '../common';
 
 export const summary =
@@ -61,10 +59,7 @@ const Flags = z
 		from2: numFlag('from2').optional(),
 		to2: numFlag('to2').optional(),
 		steps2: intFlag('steps2', 2, 50).optional(),
-		reps: intFlag('reps', 2, 10_000).optional(),
-		seed: seedFlag.optional(),
-		workers: workersFlag.optional(),
-		json: z.boolean().optional()
+		...exploreFlags
 	})
 	.superRefine((f, ctx) => {
 		const second = [f.path2, f.from2, f.to2, f.steps2].some((x) => x !== undefined);
@@ -151,7 +146,7 @@ export async function run(argv: string[]): Promise<number> {
 			Flags,
 			tokenise(
 				argv,
-				['path', 'from', 'to', 'steps', 'path2', 'from2', 'to2', 'steps2', 'reps', 'seed', 'workers'],
+				['path', 'from', 'to', 'steps', 'path2', 'from2', 'to2', 'steps2', ...EXPLORE_VALUE_FLAGS],
 				['json']
 			)
 		);
@@ -163,18 +158,17 @@ export async function run(argv: string[]): Promise<number> {
 		}
 		const reps = flags.reps ?? 10;
 		const workers = flags.workers ?? defaultWorkers();
-		const out = await withPool('sweep', workers, (ctx) => sweep(scenario, { axes, reps }, ctx));
-		if ('stopped' in out) return 130;
-		if (flags.json)
-			printJson({
-				...exploreJsonHead(scenario, reps, out.elapsedSeconds, workers),
-				...resultJson(out.value.result)
-			});
-		else
-			process.stdout.write(
-				`seed ${scenario.seed}, ${reps} replications per point (mean [95 % CI]), ${out.elapsedSeconds.toFixed(1)} s\n\n` +
-					resultTable(out.value.result, scenario.currency)
-			);
-		return 0;
+		return runExploration(
+			'sweep',
+			scenario,
+			{ reps, workers, json: flags.json },
+			async (ctx) => (await sweep(scenario, { axes, reps }, ctx)).result,
+			{
+				json: resultJson,
+				text: (r, elapsedSeconds) =>
+					`seed ${scenario.seed}, ${reps} replications per point (mean [95 % CI]), ${elapsedSeconds.toFixed(1)} s\n\n` +
+					resultTable(r, scenario.currency)
+			}
+		);
 	});
 }
