@@ -44,13 +44,8 @@ function prepared(scenario: unknown): PreparedScenario {
 	return cache.prep;
 }
 
-/** Compute a chunk in this thread (no transfer): used by the worker and by in-process tests. */
-export function runChunkLocal(
-	job: SimJob,
-	fromRep: number,
-	toRep: number,
-	opts: ChunkOptions = {}
-): ChunkResult {
+/** Compute a chunk in this thread (the 'throw' crash hook included); runChunk transfers the result. */
+function runChunkLocal(job: SimJob, fromRep: number, toRep: number, opts: ChunkOptions = {}): ChunkResult {
 	const { replicate, input } = replicatorFor(job);
 	const crashRep = (opts.attempt ?? 0) === 0 ? opts.__crashOnRep : undefined;
 	return computeChunk(replicate, input, fromRep, toRep, (rep) => {

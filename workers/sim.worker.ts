@@ -6,6 +6,4 @@
 import * as Comlink from 'comlink';
 import { api } from './sim-api';
 
-export type { SimWorkerApi, SimJob, ChunkOptions } from './sim-api';
-
 Comlink.expose(api);

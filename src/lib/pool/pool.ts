@@ -230,8 +230,7 @@ export class SimulationPool {
 			if (slot.task) slot.task.fail(err);
 			else if (!this.disposed) {
 				// Died while idle: replace it quietly.
-				worker.terminate();
-				this.spawn(slot);
+				this.respawn(slot);
 			}
 		});
 	}
