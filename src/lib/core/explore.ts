@@ -222,8 +222,14 @@ export function pairedDiff(a: Rows, b: Rows): DiffSummary[] {
 export function pairedDiffOf(a: Rows, b: Rows, metric: number): DiffSummary {
 	const w = new Welford();
 	const n = Math.min(a.length, b.length);
-	for (let r = 0; r < n; r++) w.push(b[r][metric] - a[r][metric]);
-	return summariseDiff(w);
+	let flags = true;
+	for (let r = 0; r < n; r++) {
+		const x = a[r][metric];
+		const y = b[r][metric];
+		if ((x !== 0 && x !== 1) || (y !== 0 && y !== 1)) flags = false;
+		w.push(y - x);
+	}
+	return summariseDiff(w, flags);
 }
 
 /** A metric over rows, by Welford in replication order: its mean is bit-identical to the summaries' mean. */

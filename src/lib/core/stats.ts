@@ -434,8 +434,13 @@ function summariseColumn(w: Welford, column: Float64Array, ones: number): Metric
 }
 
 /** The summary of a paired difference accumulated in `w`: mean, t interval, and whether it excludes 0. */
-export function summariseDiff(w: Welford): DiffSummary {
+export function summariseDiff(w: Welford, flags = false): DiffSummary {
 	const ci95 = tInterval(w);
+	// The difference of two 0/1 flags lies in [-1, 1]: keep its interval there.
+	if (flags) {
+		ci95[0] = Math.max(-1, ci95[0]);
+		ci95[1] = Math.min(1, ci95[1]);
+	}
 	return {
 		n: w.n,
 		mean: w.n > 0 ? w.mean : NaN,
@@ -574,13 +579,9 @@ export class RunAccumulator {
 		const pairs: PairSummary[] = this.pairs.map(([a, b], p) => ({
 			a,
 			b,
-			metrics: Array.from({ length: M }, (_, m) => {
-				const d = summariseDiff(this.diffs[p * M + m]);
-				// The difference of two 0/1 flags lies in [-1, 1]: keep its interval there.
-				if (this.ones[a * M + m] >= 0 && this.ones[b * M + m] >= 0)
-					d.ci95 = [Math.max(-1, d.ci95[0]), Math.min(1, d.ci95[1])];
-				return d;
-			})
+			metrics: Array.from({ length: M }, (_, m) =>
+				summariseDiff(this.diffs[p * M + m], this.ones[a * M + m] >= 0 && this.ones[b * M + m] >= 0)
+			)
 		}));
 		return { n: this.n, contacts: this.contacts, precisionReachedAt: this.precisionReachedAt, drafts, pairs };
 	}
