@@ -40,11 +40,14 @@ export class EventHeap {
 
 	push(t: number, payload: number): void {
 		if (this.size === this.time.length) this.grow();
+		this.siftUp(this.size++, t, this.nextSeq++, payload);
+	}
+
+	/** Puts (t, sq, payload) at the hole i or above it, moving the later parents down. */
+	private siftUp(i: number, t: number, sq: number, payload: number): void {
 		const time = this.time;
 		const seq = this.seq;
 		const data = this.data;
-		const sq = this.nextSeq++;
-		let i = this.size++;
 		while (i > 0) {
 			const p = (i - 1) >> 1;
 			const pt = time[p];
@@ -94,18 +97,7 @@ export class EventHeap {
 				c = 2 * i + 1;
 			}
 			// up: the last element from the leaf hole
-			while (i > 0) {
-				const p = (i - 1) >> 1;
-				const pt = time[p];
-				if (pt < t || (pt === t && seq[p] < sq)) break;
-				time[i] = pt;
-				seq[i] = seq[p];
-				data[i] = data[p];
-				i = p;
-			}
-			time[i] = t;
-			seq[i] = sq;
-			data[i] = d;
+			this.siftUp(i, t, sq, d);
 		}
 		return out;
 	}
