@@ -281,7 +281,6 @@ class Sim {
 	aDumped = new Uint8Array(0);
 	aSpeed = new Float64Array(0);
 	aRes = new Float64Array(0);
-	qaPerMonth = 0;
 	qaTimes = new Float64Array(0);
 	qaPtr = new Int32Array(0);
 	qaCount = 0;
@@ -425,7 +424,6 @@ class Sim {
 		const month = 30 * 86400;
 		const months = Math.max(1, Math.ceil(((c.days - 1) * c.daySec + c.closeSec) / month));
 		const k = Math.max(0, Math.round(c.qaEvalsPerAgentMonth));
-		this.qaPerMonth = k;
 		this.qaCount = months * k;
 		this.qaTimes = new Float64Array(R * this.qaCount + 1);
 		this.qaPtr = new Int32Array(R);
@@ -458,7 +456,7 @@ class Sim {
 
 	/**
 	 * The per-attempt block: DESTINY uniforms, then 3 seeds per gamma-distributed quantity. Each gamma
-	 * value is drawn from a child stream seeded by its 3 uniforms (like Stream.child), so however many
+	 * value is drawn from a child stream seeded by its 3 uniforms (like Stream.seedFrom), so however many
 	 * uniforms Marsaglia-Tsang rejects, the issue's own stream advances by the same count at every attempt.
 	 * The layout depends only on distribution kinds, which are shared by all drafts (engine-config.ts).
 	 */
@@ -484,6 +482,12 @@ class Sim {
 		r.s2 = seeds[at + 2];
 		r.c = 1;
 		return s.sample(0.5, r);
+	}
+
+	/** The patience of the attempt whose block is `blk`. */
+	patienceOf(blk: Float64Array): number {
+		const ps = this.patience;
+		return ps.kind === DK_GAMMA ? this.gammaFrom(ps, blk, this.gPatience) : ps.sample(blk[0], this.scratch);
 	}
 
 	/** Issue i's retry delay (redial or callback) of its current attempt. */
@@ -661,7 +665,6 @@ class Sim {
 		}
 		this.iAttempt[i]++;
 		this.iToken[i] = this.contacts | 0;
-		this.iKind[i] = kind;
 		this.iArrT[i] = t;
 		this.iArrRow[i] = row;
 		// the attempt's destiny: DESTINY uniforms from the issue's own stream
@@ -724,10 +727,7 @@ class Sim {
 		// wait in the queue
 		this.iState[i] = S_WAITING;
 		if (!this.patienceNever) {
-			const ps = this.patience;
-			const p =
-				ps.kind === DK_GAMMA ? this.gammaFrom(ps, blk, this.gPatience) : ps.sample(blk[0], this.scratch);
-			const dl = t + p;
+			const dl = t + this.patienceOf(blk);
 			this.iDeadline[i] = dl;
 			this.heap.push(dl, i * 8 + EV_ABANDON);
 		}
@@ -747,14 +747,11 @@ class Sim {
 		const recs = this.probe!.records;
 		const n = this.iSerial[i];
 		while (recs.length <= n) recs.push([]);
-		const patience = this.patience;
 		recs[n].push([
 			kind,
 			this.iWork[i],
 			this.iAcw[i],
-			patience.kind === DK_GAMMA
-				? this.gammaFrom(patience, blk, this.gPatience)
-				: patience.sample(blk[0], this.scratch),
+			this.patienceOf(blk),
 			this.retryDelay(this.redialDelay, i),
 			this.retryDelay(this.callbackDelay, i),
 			blk[3],
@@ -1012,18 +1009,25 @@ class Sim {
 		}
 	}
 
+	/**
+	 * Boundary bi: day d = floor(bi / (ipd + 1)), j = bi - d (ipd + 1); j < ipd opens row d ipd + j,
+	 * j = ipd is the day's close.
+	 */
+	pushBoundary(bi: number): void {
+		const c = this.c;
+		const ipd = c.intervalsPerDay;
+		const d = Math.floor(bi / (ipd + 1));
+		const j = bi - d * (ipd + 1);
+		this.heap.push(d * c.daySec + c.openSec + j * c.intervalSec, bi * 8 + EV_BOUNDARY);
+	}
+
 	boundary(bi: number, t: number): void {
 		const c = this.c;
 		const ipd = c.intervalsPerDay;
 		const day = Math.floor(bi / (ipd + 1));
 		const j = bi - day * (ipd + 1);
 		// schedule the next boundary
-		if (bi + 1 < c.days * (ipd + 1)) {
-			const nb = bi + 1;
-			const nd = Math.floor(nb / (ipd + 1));
-			const nj = nb - nd * (ipd + 1);
-			this.heap.push(nd * c.daySec + c.openSec + nj * c.intervalSec, nb * 8 + EV_BOUNDARY);
-		}
+		if (bi + 1 < c.days * (ipd + 1)) this.pushBoundary(bi + 1);
 		if (j === ipd) {
 			// close: everyone goes off duty; idle agents leave, busy ones finish the queue
 			this.closed = true;
@@ -1078,7 +1082,7 @@ class Sim {
 		const heap = this.heap;
 		const stop = c.closeRule === 'stop';
 		const tEnd = this.tEnd;
-		heap.push(c.openSec, 0 * 8 + EV_BOUNDARY);
+		this.pushBoundary(0);
 		// First contacts are one ordered stream, kept out of the heap: the next one waits in `tArr` and
 		// goes before the heap's earliest event when strictly earlier (at equal times the heap goes first).
 		let tArr = this.nextFirstArrival();
@@ -1092,14 +1096,7 @@ class Sim {
 			if (!(t < Infinity) || (stop && t >= tEnd)) break;
 			const d = isArr ? 0 : heap.pop();
 			events++;
-			// advance time integrals
-			const dt = t - this.lastT;
-			if (dt > 0) {
-				this.qArea += this.qLen * dt;
-				this.busyArea += this.busyCount * dt;
-				this.staffArea += this.staffedCount * dt;
-				this.lastT = t;
-			}
+			this.advance(t);
 			if (isArr) {
 				const row = this.arrRow;
 				const i = this.newIssue();
