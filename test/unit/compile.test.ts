@@ -49,15 +49,23 @@ describe('compile', () => {
 	it('turns the AHT-only scorecard into more pressure, less effort, more dumping than Balanced', () => {
 		const b0 = draftBehaviour(s, 0);
 		const b1 = draftBehaviour(s, 1);
-		expect(b0.weights.aht).toBe(1);
+		expect(b0.contract.clauses.map((c) => c.metric)).toEqual(['aht']);
 		expect(b0.pressure).toBeGreaterThan(b1.pressure);
 		expect(ahtOnly.effort).toBeLessThan(balanced.effort);
 		expect(ahtOnly.resolutionFactor).toBeLessThan(balanced.resolutionFactor);
 		expect(ahtOnly.dumpProb).toBeGreaterThan(balanced.dumpProb);
 		expect(ahtOnly.qaScore).toBeLessThan(balanced.qaScore);
-		// 'auto' planned AHT follows the behaviour, so the AHT-only vendor plans fewer agents
+		// 'auto' planned AHT follows the behaviour; on the client's forecast the AHT-only vendor plans
+		// fewer agents, on its own re-forecast it staffs for the repeats its rushing brings
 		expect(b0.plannedAht).toBeLessThan(b1.plannedAht);
-		expect(sum(ahtOnly.agentsPlanned)).toBeLessThan(sum(balanced.agentsPlanned));
+		expect(b0.plannedContactsPerIssue).toBeGreaterThan(b1.plannedContactsPerIssue);
+		const client = structuredClone(s);
+		client.assumptions.staffing.planningForecast = 'client';
+		const [ahtClient, balancedClient] = compileScenario(client);
+		expect(sum(ahtClient.agentsPlanned)).toBeLessThan(sum(balancedClient.agentsPlanned));
+		expect(sum(ahtOnly.agentsPlanned)).toBeGreaterThan(sum(ahtClient.agentsPlanned));
+		// the client's forecast stays in the table (volume relief and the fan charts read it)
+		expect(ahtOnly.forecast).toEqual(ahtClient.forecast);
 	});
 
 	it('staffs every open interval with forecast from the Erlang plan, shrinkage and absenteeism', () => {

@@ -179,8 +179,8 @@ describe('DraftSchema errors name the path and the rule', () => {
 		]);
 	});
 
-	it('scorecard keys stay in sync with the behaviour module', async () => {
-		const { SCORECARD_CLASS } = await import('../../src/lib/core/behaviour');
-		expect([...SCORECARD_KEYS].sort()).toEqual(Object.keys(SCORECARD_CLASS).sort());
+	it('scorecard keys stay in sync with the pressure module', async () => {
+		const { PUSH_SIDE } = await import('../../src/lib/core/pressure');
+		expect([...SCORECARD_KEYS].sort()).toEqual(Object.keys(PUSH_SIDE).sort());
 	});
 });

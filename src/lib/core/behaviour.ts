@@ -1,7 +1,7 @@
 /**
  * The misalignment mechanism (MODEL.md parts 4-5): how an agent scorecard turns into behaviour.
  *
- *   scorecard weights -> speed pressure p in [0, 1] -> effort e in [minEffort, 1]
+ *   contract clauses -> speed pressure p in [0, 1] (pressure.ts) -> effort e in [minEffort, 1]
  *     -> handle time = e x required work x agent talk-time factor + after-call work
  *     -> P(resolved) = base resolvability x agent resolve factor x e^k
  *     -> P(dumped) rises once p passes a threshold (dumped: short, unresolved, poor CSAT and QA)
@@ -9,38 +9,21 @@
  *
  * Every parameter is named in `BEHAVIOUR_PARAMS` with its default, unit, range, a one-line
  * explanation and its source or rationale, so the UI can show (and a negotiator can challenge) it.
- * The draft never sets an outcome: it sets weights; everything else follows from these functions.
+ * The draft never sets an outcome: it sets clauses and money; everything else follows from these functions.
  *
  * All functions are pure and smooth (at least C1) in their continuous inputs, and allocate nothing
  * but the objects they return.
  */
-import type { ScorecardKey } from './schema/draft';
+import { CALIBRATED, CALIBRATION } from './calibrated';
 
-/** Relative weights of the agent scorecard (need not sum to 1; negative values are treated as 0). */
-export type ScorecardWeightsInput = Partial<Record<ScorecardKey, number>>;
-
-/**
- * What each scorecard metric pushes agents towards: 'speed' (handle faster), 'outcome' (resolve,
- * satisfy, comply) or 'service' (queue metrics, delivered mostly by staffing; only a share
- * `serviceSpeedShare` of their weight is felt by agents as speed pressure).
- */
-export const SCORECARD_CLASS: Record<ScorecardKey, 'speed' | 'outcome' | 'service'> = {
-	aht: 'speed',
-	contactsPerHour: 'speed',
-	serviceLevel: 'service',
-	asa: 'service',
-	abandonRate: 'service',
-	fcr: 'outcome',
-	repeatContactRate: 'outcome',
-	csat: 'outcome',
-	qaScore: 'outcome'
-};
-const SCORECARD_CLASS_KEYS = Object.keys(SCORECARD_CLASS) as ScorecardKey[];
+const FITTED = `Illustrative, calibrated to ${CALIBRATION.target} by npm run calibrate.`;
 
 /** All behaviour, satisfaction and QA parameters (see BEHAVIOUR_PARAMS for units and sources). */
 export interface BehaviourParams {
 	serviceSpeedShare: number;
 	intrinsicOutcomeWeight: number;
+	stakeScale: number;
+	targetUncertainty: number;
 	minEffort: number;
 	pressureMidpoint: number;
 	pressureSensitivity: number;
@@ -71,6 +54,8 @@ export type AgentBehaviour = Pick<
 	BehaviourParams,
 	| 'serviceSpeedShare'
 	| 'intrinsicOutcomeWeight'
+	| 'stakeScale'
+	| 'targetUncertainty'
 	| 'minEffort'
 	| 'pressureMidpoint'
 	| 'pressureSensitivity'
@@ -115,6 +100,10 @@ export interface ParamMeta {
 	help: string;
 	/** Public source, or "Assumption:" with the rationale. */
 	source: string;
+	/** Fitted by `npm run calibrate` (no public source): the app says "illustrative, calibrated to ...". */
+	calibrated?: true;
+	/** Added after the first file format: files without it get the default (nothing saved is lost). */
+	optional?: true;
 }
 
 export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
@@ -127,7 +116,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		unit: 'fraction',
 		min: 0,
 		max: 1,
-		help: 'Share of the scorecard weight on SL, ASA and abandonment that agents feel as pressure to handle faster.',
+		help: 'Share of the push of SL, ASA and abandonment clauses that agents feel as pressure to handle faster.',
 		source:
 			'Assumption: queue metrics are delivered mainly by staffing, but "calls waiting" boards push agents to hurry; a quarter is a middle guess.'
 	},
@@ -135,26 +124,52 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		key: 'intrinsicOutcomeWeight',
 		group: 'agents',
 		label: "Agents' own wish to resolve",
-		default: 0.3,
-		unit: 'weight (scorecard sums to 1)',
+		default: CALIBRATED.intrinsicOutcomeWeight,
+		unit: 'push (a fully funded, fully binding clause pushes 1)',
 		min: 0,
 		max: 5,
-		help: 'Unscored weight agents put on solving the problem anyway; keeps pressure below 1 even under an AHT-only scorecard.',
+		help: 'Unscored pull towards solving the problem anyway (pride, the customer on the line); keeps speed pressure below 1 even under a speed-only contract.',
+		source: FITTED,
+		calibrated: true
+	},
+	{
+		key: 'stakeScale',
+		group: 'agents',
+		label: 'Money felt at 63 %',
+		default: 0.03,
+		unit: 'share of the monthly invoice',
+		min: 0.001,
+		max: 1,
+		help: "A clause's money is felt as 1 - exp(-stake / this): 1 % of the invoice at risk is felt much less than 10 %.",
 		source:
-			'Assumption: professional pride and customers in front of them; with 0.3 an AHT-only scorecard gives pressure 0.77.'
+			'Assumption: vendor margins run 10-25 % of revenue, so 3 % of the invoice is a fifth to a third of the margin: enough that team leaders coach to it.',
+		optional: true
+	},
+	{
+		key: 'targetUncertainty',
+		group: 'agents',
+		label: 'Target uncertainty',
+		default: 0.05,
+		unit: 'points (fractions) or share of target (seconds)',
+		min: 0.001,
+		max: 1,
+		help: "How binding a target is: 1 / (1 + exp(-gap / this)), where gap is how far the centre's outcome without pressure sits on the wrong side of the target.",
+		source:
+			'Assumption: month-to-month results move by a few points, so a target 5 points (or 5 %) inside what the centre delivers anyway is felt at about a quarter strength, 15 points inside at 5 %.',
+		optional: true
 	},
 	// --- effort
 	{
 		key: 'minEffort',
 		group: 'agents',
 		label: 'Minimum effort',
-		default: 0.7,
+		default: CALIBRATED.minEffort,
 		unit: 'fraction of required work',
 		min: 0.2,
 		max: 1,
 		help: 'Share of the required work still done under maximum speed pressure (non-dumped contacts).',
-		source:
-			'Assumption: AHT-driven coaching commonly cuts handle time by 20-30 %; 0.7 allows a 30 % cut of the work part.'
+		source: FITTED,
+		calibrated: true
 	},
 	{
 		key: 'pressureMidpoint',
@@ -171,25 +186,26 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		key: 'pressureSensitivity',
 		group: 'agents',
 		label: 'Pressure sensitivity',
-		default: 6,
+		default: CALIBRATED.pressureSensitivity,
 		unit: '1/pressure',
 		min: 0.5,
 		max: 30,
 		help: 'Steepness of the S-curve from pressure to effort; higher = agents react more sharply around the midpoint.',
-		source: 'Assumption: 6 makes the curve nearly flat below pressure 0.2 and above 0.8.'
+		source: FITTED,
+		calibrated: true
 	},
 	// --- resolution
 	{
 		key: 'resolutionElasticity',
 		group: 'agents',
 		label: 'Resolution elasticity',
-		default: 1.5,
+		default: CALIBRATED.resolutionElasticity,
 		unit: 'exponent',
 		min: 0,
 		max: 5,
 		help: 'k in P(resolved) = base resolvability x effort^k: how fast resolution falls when work is skipped.',
-		source:
-			'Assumption: skipped steps are mostly verification and root-cause questions, so resolution falls a little faster than the work done (k > 1).'
+		source: FITTED,
+		calibrated: true
 	},
 	// --- dumping
 	{
@@ -425,39 +441,13 @@ function sigmoid(x: number): number {
 }
 
 /**
- * Speed pressure in [0, 1] from the scorecard weights:
- *   speed   = w(aht) + w(contactsPerHour) + serviceSpeedShare x (w(SL) + w(ASA) + w(abandon))
- *   outcome = w(fcr) + w(repeats) + w(csat) + w(qa)
- *   p = speed / (speed + outcome + intrinsicOutcomeWeight), weights first normalised to sum 1.
- * Then the vendor's coaching bias b in [-1, 1] moves p towards 1 (b > 0) or 0 (b < 0) by |b| of the way.
- * An empty scorecard gives 0 (no pressure either way).
+ * The vendor's coaching bias b in [-1, 1] moves the contract's speed pressure p (pressure.ts)
+ * towards 1 (b > 0) or 0 (b < 0) by |b| of the way.
  */
-export function speedPressure(
-	weights: ScorecardWeightsInput,
-	params: Pick<BehaviourParams, 'serviceSpeedShare' | 'intrinsicOutcomeWeight'>,
-	coachingSpeedBias = 0
-): number {
-	let total = 0;
-	let speed = 0;
-	let outcome = 0;
-	for (const key of SCORECARD_CLASS_KEYS) {
-		const w = Math.max(0, weights[key] ?? 0);
-		total += w;
-		const cls = SCORECARD_CLASS[key];
-		if (cls === 'speed') speed += w;
-		else if (cls === 'outcome') outcome += w;
-		else speed += params.serviceSpeedShare * w;
-	}
-	let p = 0;
-	if (total > 0) {
-		speed /= total;
-		outcome /= total;
-		const denom = speed + outcome + params.intrinsicOutcomeWeight;
-		p = denom > 0 ? speed / denom : 0;
-	}
+export function biasPressure(pressure: number, coachingSpeedBias = 0): number {
+	const p = clamp01(pressure);
 	const b = Math.max(-1, Math.min(1, coachingSpeedBias));
-	p = b >= 0 ? p + b * (1 - p) : p * (1 + b);
-	return clamp01(p);
+	return clamp01(b >= 0 ? p + b * (1 - p) : p * (1 + b));
 }
 
 /**
@@ -583,7 +573,7 @@ export function agentFactors(
 }
 
 /**
- * The behaviour of a whole scorecard, for display and for the compiler: pressure, effort, dump
+ * The behaviour at a speed pressure, for display and for the compiler: effort, dump
  * probability and the factors they imply for an average tenured agent on a contact of base
  * resolvability 1 (multiply by the intent's base to get its resolution probability).
  */
@@ -597,12 +587,7 @@ export interface ScorecardBehaviour {
 	qaScore: number;
 }
 
-export function scorecardBehaviour(
-	weights: ScorecardWeightsInput,
-	params: BehaviourParams,
-	coachingSpeedBias = 0
-): ScorecardBehaviour {
-	const pressure = speedPressure(weights, params, coachingSpeedBias);
+export function scorecardBehaviour(pressure: number, params: BehaviourParams): ScorecardBehaviour {
 	const effort = effortFromPressure(pressure, params);
 	return {
 		pressure,

@@ -4,17 +4,18 @@
  * Shared by every draft (so drafts face the same customers): calendar, first-contact arrival rates
  * (forecast x day-of-week x intraday profile x actual/forecast), spikes, busyness, the client's
  * forecast of offered contacts, intents, customers, satisfaction and skill parameters.
- * Per draft ([draft] fields of EngineConfig): the agent scorecard (by hand or mirroring the contract's
- * money, `mirrorScorecardWeights` in contract.ts) -> speed pressure -> effort, resolution factor, dump
+ * Per draft ([draft] fields of EngineConfig): the contract's clauses against the centre without
+ * pressure (`centreBaseline`) -> speed pressure (pressure.ts) -> effort, resolution factor, dump
  * probability, expected QA score (behaviour.ts); the vendor's staffing plan (staffing.ts) with the
- * draft's staffing policy factor and, for plannedAhtSeconds 'auto', the AHT the vendor expects under
- * that scorecard; the draft's SL threshold, short-abandon threshold and FCR window.
+ * draft's staffing policy factor, the contacts per issue the vendor expects under that behaviour
+ * (its re-forecast, unless the scenario plans on the client's forecast) and, for plannedAhtSeconds
+ * 'auto', the AHT it expects; the draft's SL threshold, short-abandon threshold and FCR window.
  */
-import { scorecardBehaviour, type BehaviourParams, type ScorecardWeightsInput } from './behaviour';
-import { mirrorScorecardWeights } from './contract';
+import { biasPressure, scorecardBehaviour, type BehaviourParams } from './behaviour';
 import { deterministic, empirical, exponential, gamma, lognormal, never } from './distributions';
 import { checkEngineConfig, type Dist, type EngineConfig, type IntentConfig } from './engine-config';
-import { requiredAgents } from './erlang';
+import { erlangAMetrics, requiredAgents } from './erlang';
+import { draftPressure, type Baseline, type DraftPressure } from './pressure';
 import { openIntervalsPerDay, WEEKDAYS, type Assumptions, type DistSpec } from './schema/assumptions';
 import { draftFcrWindowDays, draftSlThresholdSeconds, type Draft } from './schema/draft';
 import type { Scenario } from './schema/scenario';
@@ -134,19 +135,39 @@ export function demandPlan(a: Assumptions): DemandPlan {
 	return { intervalSec, intervalsPerDay: ipd, openSec, closeSec, arrivalRate, forecast, spike };
 }
 
-/** What a draft's scorecard does to behaviour, for the engine and for display. */
+/** What a draft's contract does to behaviour and to the vendor's plan, for the engine and for display. */
 export interface DraftBehaviour {
-	/** Agent scorecard weights actually used (normalised, sum 1 unless empty). */
-	weights: ScorecardWeightsInput;
+	/** The centre without pressure that the clauses are measured against. */
+	baseline: Baseline;
+	/** Every clause's push and the speed pressure they add up to, before the coaching bias. */
+	contract: DraftPressure;
+	/** Speed pressure after the vendor's coaching bias (or the caller's override). */
 	pressure: number;
 	effort: number;
 	resolutionFactor: number;
 	dumpProb: number;
 	qaScore: number;
-	/** Expected AHT (talk + ACW) of a first contact under this behaviour, seconds. */
+	/** Expected AHT (talk + ACW) of a contact under this behaviour, seconds. */
 	expectedAht: number;
-	/** The AHT the vendor plans with (the scenario's, or expectedAht for 'auto'), seconds. */
+	/** The AHT the vendor plans with (the scenario's, expectedAht for 'auto', or the caller's), seconds. */
 	plannedAht: number;
+	/** Offered contacts per new issue the vendor expects under this behaviour (its re-forecast). */
+	expectedContactsPerIssue: number;
+	/** Contacts per issue the vendor staffs to: expectedContactsPerIssue, the client's figure, or the caller's. */
+	plannedContactsPerIssue: number;
+}
+
+/**
+ * What the caller may fix instead of deriving it (the multi-month term: habits and forecasts that
+ * move month by month). Anything left out is derived as for a single month.
+ */
+export interface CompileOverrides {
+	/** Speed pressure agents actually feel (e.g. on the way from an old scorecard to this one). */
+	pressure?: number;
+	/** Contacts per new issue the vendor staffs to. */
+	plannedContactsPerIssue?: number;
+	/** AHT the vendor staffs to, seconds. */
+	plannedAht?: number;
 }
 
 /** Mean talk-time factor over agents: skill spread has mean 1, new hires are slower. */
@@ -154,7 +175,7 @@ function meanWorkFactor(p: BehaviourParams): number {
 	return 1 - p.newHireShare + p.newHireShare * p.newHireSlowdown;
 }
 
-/** Expected handle time of a first contact given effort and dump probability, seconds. */
+/** Expected handle time of a contact given effort and dump probability, seconds. */
 export function expectedAht(a: Assumptions, effort: number, dumpProb: number): number {
 	const p = behaviourParams(a);
 	const mwf = meanWorkFactor(p);
@@ -223,42 +244,171 @@ export function estimateMonthlyInvoice(s: Scenario, draft: Draft, demand: Demand
 	return invoice / Math.max(months, 1e-9);
 }
 
-/** The draft's scorecard -> behaviour, and the vendor's planned AHT. */
+/** Mean resolution factor over agents: skill spread has mean 1, new hires resolve less. */
+function meanResolveFactor(p: BehaviourParams): number {
+	return 1 - p.newHireShare + p.newHireShare * p.newHireResolution;
+}
+
+/** True FCR (share of handled contacts that resolve) at an effort, dump probability and agent mix. */
+export function expectedFcr(a: Assumptions, effort: number, dumpProb: number): number {
+	const p = behaviourParams(a);
+	let shares = 0;
+	let sum = 0;
+	for (const i of a.intents) {
+		sum += i.share * i.resolvability;
+		shares += i.share;
+	}
+	const f = (sum / shares) * meanResolveFactor(p) * Math.pow(effort, p.resolutionElasticity);
+	return Math.min(1, f) * (1 - dumpProb);
+}
+
+/**
+ * Handled contacts per new issue when each handled contact resolves with probability fcr and an
+ * unresolved customer comes back with the callback probability, at most maxAttempts times:
+ * 1 + q + ... + q^(M-1), q = (1 - fcr) x callback probability (MODEL.md: 1 / (1 - (1 - FCR) r)).
+ */
+export function handledPerIssue(a: Assumptions, fcr: number): number {
+	const q = (1 - fcr) * a.customers.callbackProbability;
+	const m = a.customers.maxAttempts;
+	return q < 1 ? (1 - Math.pow(q, m)) / (1 - q) : m;
+}
+
+/** The queue of an average open interval under the vendor's plan (Erlang A with the customers' patience). */
+function planQueue(s: Scenario, draft: Draft, demand: DemandPlan, contactsPerIssue: number, aht: number) {
+	const a = s.assumptions;
+	const st = a.staffing;
+	let first = 0;
+	for (let k = 0; k < demand.forecast.length; k++) first += demand.forecast[k];
+	first /= a.demand.forecastContactsPerIssue * demand.forecast.length;
+	const rate = (first * contactsPerIssue) / demand.intervalSec;
+	const patience = specMean(a.customers.patienceSeconds);
+	let agents: number;
+	if (st.method === 'fixed') {
+		const f = st.fixedAgents ?? 0;
+		agents = typeof f === 'number' ? f : f.reduce((x, y) => x + y, 0) / Math.max(1, f.length);
+		agents = Math.round(agents);
+	} else {
+		const required = requiredAgents({
+			arrivalRate: rate,
+			aht,
+			slThreshold: st.targetSeconds,
+			targetServiceLevel: st.targetServiceLevel,
+			maxOccupancy: st.occupancyCap,
+			patienceMean: st.method === 'erlangA' ? patience : Infinity
+		});
+		agents = Math.max(st.minAgents, Math.round(required * draft.vendor.staffingPolicyFactor));
+	}
+	return erlangAMetrics({
+		arrivalRate: rate,
+		aht,
+		agents,
+		slThreshold: draftSlThresholdSeconds(draft),
+		patienceMean: patience
+	});
+}
+
+/**
+ * Offered contacts per new issue at an effort and dump probability: handled contacts per issue,
+ * plus the redials of the abandon rate `abandon` (each abandon redialled with the redial probability).
+ */
+export function offeredPerIssue(a: Assumptions, effort: number, dumpProb: number, abandon: number): number {
+	const retry = abandon * a.customers.redialProbability;
+	return handledPerIssue(a, expectedFcr(a, effort, dumpProb)) / Math.max(1e-9, 1 - retry);
+}
+
+/**
+ * The centre without pressure, as the contract measures it: every agent at full effort, no dumping,
+ * the vendor's plan for the volume that brings (an average open interval, Erlang A with the
+ * customers' patience); and the expected monthly invoice. Approximations, stated in docs/BEHAVIOUR.md:
+ * it only decides how binding each target is, never an outcome.
+ */
+export function centreBaseline(s: Scenario, draft: Draft, demand = demandPlan(s.assumptions)): Baseline {
+	const a = s.assumptions;
+	const p = behaviourParams(a);
+	const aht = expectedAht(a, 1, 0);
+	const fcr = expectedFcr(a, 1, 0);
+	const handled = handledPerIssue(a, fcr);
+	const q0 = planQueue(s, draft, demand, handled, aht);
+	const firstSl = draft.metrics.find((m) => m.metric === 'serviceLevel');
+	const q = (1 - fcr) * a.customers.callbackProbability;
+	const attemptFactor = (1 - q) / (1 - q * (1 - p.satAttemptPenalty));
+	const waitFactor = Math.max(0, 1 - (p.satWaitPerMinute * q0.asa) / 60);
+	const csat = p.satBase * waitFactor * (fcr + (1 - fcr) * (1 - p.satUnresolvedPenalty)) * attemptFactor;
+	return {
+		values: {
+			serviceLevel:
+				firstSl && firstSl.definition.base === 'answered' ? q0.serviceLevelOfAnswered : q0.serviceLevel,
+			asa: q0.asa,
+			abandonRate: q0.pAbandon,
+			aht,
+			fcr: 1 - q,
+			repeatContactRate: (handled - 1) / handled,
+			csat,
+			qaScore: p.qaBase
+		},
+		invoice: estimateMonthlyInvoice(s, draft, demand)
+	};
+}
+
+/** The draft's contract -> pressure -> behaviour, and what the vendor plans for. */
 export function draftBehaviour(
 	s: Scenario,
 	draftIndex: number,
-	demand = demandPlan(s.assumptions)
+	demand = demandPlan(s.assumptions),
+	overrides: CompileOverrides = {}
 ): DraftBehaviour {
 	const a = s.assumptions;
 	const draft = s.drafts[draftIndex];
 	const p = behaviourParams(a);
-	const weights = mirrorScorecardWeights(draft, estimateMonthlyInvoice(s, draft, demand));
-	const sb = scorecardBehaviour(weights, p, draft.vendor.coachingSpeedBias);
+	const baseline = centreBaseline(s, draft, demand);
+	const contract = draftPressure(draft, baseline, p);
+	const pressure = overrides.pressure ?? biasPressure(contract.pressure, draft.vendor.coachingSpeedBias);
+	const sb = scorecardBehaviour(pressure, p);
 	const aht = expectedAht(a, sb.effort, sb.dumpProbability);
+	const plannedAht =
+		overrides.plannedAht ?? (a.staffing.plannedAhtSeconds === 'auto' ? aht : a.staffing.plannedAhtSeconds);
+	// The vendor's re-forecast: the redials of the abandon rate its plan would give at that volume.
+	const handled = handledPerIssue(a, expectedFcr(a, sb.effort, sb.dumpProbability));
+	const abandon = planQueue(s, draft, demand, handled, plannedAht).pAbandon;
+	const expectedContactsPerIssue = offeredPerIssue(a, sb.effort, sb.dumpProbability, abandon);
 	return {
-		weights,
-		pressure: sb.pressure,
+		baseline,
+		contract,
+		pressure,
 		effort: sb.effort,
 		resolutionFactor: sb.resolutionFactor,
 		dumpProb: sb.dumpProbability,
 		qaScore: sb.qaScore,
 		expectedAht: aht,
-		plannedAht: a.staffing.plannedAhtSeconds === 'auto' ? aht : a.staffing.plannedAhtSeconds
+		plannedAht,
+		expectedContactsPerIssue,
+		plannedContactsPerIssue:
+			overrides.plannedContactsPerIssue ??
+			(a.staffing.planningForecast === 'client'
+				? a.demand.forecastContactsPerIssue
+				: expectedContactsPerIssue)
 	};
 }
 
 /** Compiles draft `draftIndex` of a validated scenario into the engine's config. */
-export function compileDraft(s: Scenario, draftIndex: number): EngineConfig {
+export function compileDraft(
+	s: Scenario,
+	draftIndex: number,
+	overrides: CompileOverrides = {}
+): EngineConfig {
 	const a = s.assumptions;
 	const draft = s.drafts[draftIndex];
 	if (!draft) throw new Error(`compileDraft: no draft ${draftIndex}`);
 	const demand = demandPlan(a);
-	const b = draftBehaviour(s, draftIndex, demand);
+	const b = draftBehaviour(s, draftIndex, demand, overrides);
 	const p = behaviourParams(a);
 	const st = a.staffing;
+	// The vendor staffs to its own forecast; the client's stays in the table (volume relief reads it).
+	const scale = b.plannedContactsPerIssue / a.demand.forecastContactsPerIssue;
+	const vendorForecast = demand.forecast.map((f) => f * scale);
 	const plan = staffingPlan({
 		method: st.method,
-		forecast: demand.forecast,
+		forecast: vendorForecast,
 		intervalSec: demand.intervalSec,
 		intervalsPerDay: demand.intervalsPerDay,
 		plannedAhtSec: b.plannedAht,

@@ -284,15 +284,17 @@ export type Intent = z.infer<typeof IntentSchema>;
 // Behaviour parameter groups (built from the documented table in behaviour.ts)
 
 function paramGroupSchema(group: ParamGroup) {
-	const shape: Record<string, z.ZodNumber> = {};
+	const shape: Record<string, z.ZodNumber | z.ZodDefault<z.ZodNumber>> = {};
 	for (const m of BEHAVIOUR_PARAMS)
-		if (m.group === group)
-			shape[m.key] = num({
+		if (m.group === group) {
+			const field = num({
 				min: m.min,
 				max: m.max,
 				int: m.integer,
-				desc: `${m.label} (${m.unit}; default ${m.default}). ${m.help} Source: ${m.source}`
+				desc: `${m.label} (${m.unit}; default ${m.default}${m.optional ? ', used when a file does not state it' : ''}). ${m.help} Source: ${m.source}`
 			});
+			shape[m.key] = m.optional ? field.default(m.default) : field;
+		}
 	return obj(shape);
 }
 
@@ -352,6 +354,13 @@ export const StaffingSchema = z
 			"The vendor's planning target: share answered within targetSeconds (e.g. 0.8)"
 		),
 		targetSeconds: num({ gt: 0, max: 3600, desc: 'T of the planning target, seconds (e.g. 20).' }),
+		planningForecast: z
+			.enum(['vendor', 'client'], { error: typeError("'vendor' or 'client'") })
+			.default('vendor')
+			.meta({
+				description:
+					"Which forecast the vendor staffs to: 'vendor' (default, also for files that do not state it) = the client's first contacts x the contacts per issue the vendor expects under its own agents' behaviour (its planning team re-forecasts); 'client' = the client's forecast as given (forecastContactsPerIssue)."
+			}),
 		plannedAhtSeconds: z
 			.union([num({ gt: 0, max: 36000, desc: 'Planned AHT, seconds.' }), z.literal('auto')], {
 				error: typeError("a number of seconds or 'auto'")
@@ -536,6 +545,7 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
 		method: 'erlangA',
 		targetServiceLevel: 0.8, // 80/20, the common default
 		targetSeconds: 20,
+		planningForecast: 'vendor',
 		plannedAhtSeconds: 'auto',
 		shrinkage: 0.3, // MODEL.md: 20-35 %, 30 % usual
 		occupancyCap: 0.9,

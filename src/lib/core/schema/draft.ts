@@ -339,7 +339,7 @@ export const ScorecardSchema = z
 	.strictObject({
 		mode: z.enum(['mirror', 'manual']).default('mirror').meta({
 			description:
-				"mirror: agent scorecard weights follow the money the draft ties to each metric (see contract.ts mirrorScorecardWeights); manual: use weights. Default 'mirror'."
+				"mirror: agents feel each clause by the money tied to it and how binding its target is for this centre (see docs/BEHAVIOUR.md); manual: the vendor's own weights, each felt as a fully funded clause. Default 'mirror'."
 		}),
 		weights: ScorecardWeightsSchema.optional().meta({
 			description: "Required when mode is 'manual'; relative weights (need not sum to 1)."
