@@ -14,7 +14,7 @@ import {
 	poolEvaluator,
 	type ExploreContext,
 	type ExploreProgress
-} from '../lib/core/explore';
+} from '../lib/core/explore/evaluation';
 import { METRICS, type MetricKey } from '../lib/core/metrics';
 import type { MetricSummary } from '../lib/core/stats';
 

@@ -5,7 +5,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { localEvaluator, sweep } from '../../src/lib/core/explore';
+import { localEvaluator } from '../../src/lib/core/explore/evaluation';
+import { sweep } from '../../src/lib/core/explore/sweep';
 import { METRIC_INDEX as MI } from '../../src/lib/core/metrics';
 import { parseScenario } from '../../src/lib/core/schema/scenario';
 import { sim, tempDir } from './cli-helpers';

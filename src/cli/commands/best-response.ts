@@ -12,10 +12,9 @@ import { z } from 'zod';
 import {
 	BEST_RESPONSE_OUTCOMES,
 	bestResponse,
-	diffsJson,
-	metricsJson,
 	type BestResponseResult
-} from '../../lib/core/explore';
+} from '../../lib/core/explore/best-response';
+import { diffsJson, metricsJson } from '../../lib/core/explore/json';
 import { METRICS } from '../../lib/core/metrics';
 import {
 	cell,

@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { METRICS, METRIC_INDEX, type MetricKey } from '../../lib/core/metrics';
-import { diffsJson, metricsJson } from '../../lib/core/explore';
+import { diffsJson, metricsJson } from '../../lib/core/explore/json';
 import type { ReplicationRow } from '../../lib/core/stats';
 import { createNodePool } from '../../lib/pool/node';
 import type { RunProgress, RunResult } from '../../lib/pool/pool';

@@ -8,14 +8,13 @@
  * Exit codes: 0 done, 2 bad flag or scenario, 130 stopped (Ctrl-C), 1 failure.
  */
 import { z } from 'zod';
+import { DEFAULT_SENSITIVITY_FACTORS } from '../../lib/core/explore/assumption-ranges';
 import {
-	DEFAULT_SENSITIVITY_FACTORS,
 	SENSITIVITY_OUTCOMES,
-	diffsJson,
-	metricsJson,
 	sensitivity,
 	type SensitivityResult
-} from '../../lib/core/explore';
+} from '../../lib/core/explore/sensitivity';
+import { diffsJson, metricsJson } from '../../lib/core/explore/json';
 import { METRIC_INDEX } from '../../lib/core/metrics';
 import {
 	cell,

@@ -10,7 +10,8 @@
  * Exit codes: 0 done, 2 bad flag, path or value, 130 stopped (Ctrl-C), 1 failure.
  */
 import { z } from 'zod';
-import { metricsJson, sweep, type SweepAxis, type SweepResult } from '../../lib/core/explore';
+import { metricsJson } from '../../lib/core/explore/json';
+import { sweep, type SweepAxis, type SweepResult } from '../../lib/core/explore/sweep';
 import { METRIC_INDEX, type MetricKey } from '../../lib/core/metrics';
 import {
 	cell,
