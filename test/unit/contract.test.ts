@@ -3,12 +3,9 @@ import seedrandom from 'seedrandom';
 import { F, FIELD_COUNT, type FieldName } from '../../src/lib/core/fields';
 import { METRICS, METRIC_COUNT, METRIC_INDEX } from '../../src/lib/core/metrics';
 import { CONTRACT_METRICS, DraftSchema, type DraftInput } from '../../src/lib/core/schema/draft';
-import {
-	ContractEvaluator,
-	evaluateContract,
-	mirrorScorecardWeights,
-	type ContractAssumptions
-} from '../../src/lib/core/contract';
+import { ContractEvaluator, evaluateContract } from '../../src/lib/core/contract/evaluator';
+import type { ContractAssumptions } from '../../src/lib/core/contract/inputs';
+import { mirrorScorecardWeights } from '../../src/lib/core/contract/scorecard';
 
 const ASSUME: ContractAssumptions = {
 	currency: 'EUR',
@@ -633,7 +630,7 @@ describe('mirrorScorecardWeights', () => {
 describe('contractInputsOf', () => {
 	it('maps a scenario to the contract inputs (open intervals only, 30-day months)', async () => {
 		const { DEFAULT_ASSUMPTIONS } = await import('../../src/lib/core/schema/assumptions');
-		const { contractInputsOf, DEFAULT_OUTCOME_FLOOR } = await import('../../src/lib/core/contract');
+		const { contractInputsOf, DEFAULT_OUTCOME_FLOOR } = await import('../../src/lib/core/contract/inputs');
 		const scenario = {
 			currency: 'EUR',
 			assumptions: DEFAULT_ASSUMPTIONS

@@ -171,7 +171,7 @@ describe('DraftSchema errors name the path and the rule', () => {
 	});
 
 	it('customer-outcome floor (for the shared assumptions): defaults match the contract', async () => {
-		const { DEFAULT_OUTCOME_FLOOR } = await import('../../src/lib/core/contract');
+		const { DEFAULT_OUTCOME_FLOOR } = await import('../../src/lib/core/contract/inputs');
 		expect(CustomerOutcomeFloorSchema.parse({})).toEqual(DEFAULT_OUTCOME_FLOOR);
 		const r = CustomerOutcomeFloorSchema.safeParse({ fcr: 70 });
 		expect(r.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([

@@ -4,7 +4,8 @@
  * evaluated under its contract. This is the unit the worker pool distributes.
  */
 import { compileScenario } from './compile';
-import { ContractEvaluator, contractInputsOf } from './contract';
+import { ContractEvaluator } from './contract/evaluator';
+import { contractInputsOf } from './contract/inputs';
 import { simulate } from './engine';
 import type { EngineConfig } from './engine-config';
 import { F, FIELD_COUNT } from './fields';
