@@ -191,8 +191,8 @@ export function expectedAht(a: Assumptions, effort: number, dumpProb: number): n
 
 /**
  * A rough monthly invoice under the draft's price model, from the forecast and a plan at full-effort
- * AHT. Only used to turn fixed bonus amounts into scorecard weights when the scorecard mirrors the
- * contract (contract.ts mirrorScorecardWeights); it never enters the money results.
+ * AHT. Only used to turn fixed bonus amounts into a share of the invoice, the stake a clause puts on
+ * agents (pressure.ts); it never enters the money results.
  */
 export function estimateMonthlyInvoice(s: Scenario, draft: Draft, demand: DemandPlan): number {
 	const a = s.assumptions;

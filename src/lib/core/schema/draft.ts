@@ -3,7 +3,7 @@
  *
  * A draft only changes INPUTS of the simulation (scorecard weights, targets, prices, clauses);
  * every outcome comes out of the simulation. The evaluation of a draft against the engine's
- * interval table is `../contract.ts`; the negotiator's explanation of every clause is
+ * interval table is `../contract/evaluator.ts`; the negotiator's explanation of every clause is
  * `docs/CONTRACT.md`.
  *
  * Conventions: fractions are 0..1 (0.8 = 80 %), times in seconds, money in the scenario's currency.
@@ -455,7 +455,7 @@ export function draftFcrWindowDays(d: Draft): number {
  * The customer-outcome floor of the watermelon flag (SLA met while TRUE FCR or TRUE CSAT is below
  * it). It is a judgement about customers, not a contract clause, and every draft of a scenario must
  * be judged against the same floor: it belongs in the shared assumptions (`customerOutcomeFloor`,
- * required there like every assumption), not in a draft. `contract.ts` uses the same defaults
+ * required there like every assumption), not in a draft. `contract/inputs.ts` uses the same defaults
  * (DEFAULT_OUTCOME_FLOOR, kept equal by a test) when its caller gives no floor.
  * Defaults: FCR 0.70 (bottom of SQM's "good" band, 70-79 %), CSAT 0.75 (middle of SQM's industry
  * CSAT figures, 68-81 %).
