@@ -5,7 +5,6 @@ import { METRICS, METRIC_COUNT, METRIC_INDEX } from '../../src/lib/core/metrics'
 import { CONTRACT_METRICS, DraftSchema, type DraftInput } from '../../src/lib/core/schema/draft';
 import { ContractEvaluator, evaluateContract } from '../../src/lib/core/contract/evaluator';
 import type { ContractAssumptions } from '../../src/lib/core/contract/inputs';
-import { mirrorScorecardWeights } from '../../src/lib/core/contract/scorecard';
 
 const ASSUME: ContractAssumptions = {
 	currency: 'EUR',
@@ -579,51 +578,6 @@ describe('properties on random tables', () => {
 			const b = Array.from(evaluateContract(d, ASSUME, table, cal).scalars);
 			expect(a).toEqual(b);
 		}
-	});
-});
-
-describe('mirrorScorecardWeights', () => {
-	it('an AHT-only contract puts all the weight on AHT', () => {
-		const d = draft({ metrics: [{ metric: 'aht', target: 300, direction: 'atMost', poolAllocation: 0.5 }] });
-		const w = mirrorScorecardWeights(d);
-		expect(w.aht).toBe(1);
-		expect(w.fcr + w.csat + w.contactsPerHour).toBe(0);
-	});
-
-	it('weights are proportional to credit exposure and bonus money', () => {
-		const d = draft({
-			atRisk: { percentOfInvoice: 0.1, poolAllocation: 1 },
-			metrics: [
-				{ metric: 'aht', target: 300, direction: 'atMost', poolAllocation: 0.2 }, // 0.02
-				{ metric: 'fcr', target: 0.75, direction: 'atLeast', poolAllocation: 0.4 }, // 0.04
-				{ metric: 'csat', target: 0.75, direction: 'atLeast', poolAllocation: 0.2, credit: { cap: 0.5 } } // 0.01
-			],
-			bonuses: [
-				{ metric: 'csat', threshold: 0.8, direction: 'atLeast', percentOfInvoice: 0.01 }, // 0.01
-				{ metric: 'qaScore', threshold: 0.9, direction: 'atLeast', amount: 2000 } // 0.02 of 100,000
-			]
-		});
-		const w = mirrorScorecardWeights(d, 100000);
-		expect(w.aht).toBeCloseTo(0.02 / 0.1, 12);
-		expect(w.fcr).toBeCloseTo(0.04 / 0.1, 12);
-		expect(w.csat).toBeCloseTo(0.02 / 0.1, 12);
-		expect(w.qaScore).toBeCloseTo(0.02 / 0.1, 12);
-		// without an invoice estimate the fixed bonus is left out
-		expect(mirrorScorecardWeights(d).qaScore).toBe(0);
-	});
-
-	it('metrics with no money get equal weights; manual mode returns normalised manual weights', () => {
-		const d = draft({
-			metrics: [
-				{ metric: 'aht', target: 300, direction: 'atMost' },
-				{ metric: 'serviceLevel', target: 0.8, direction: 'atLeast' }
-			]
-		});
-		const w = mirrorScorecardWeights(d);
-		expect(w.aht).toBe(0.5);
-		expect(w.serviceLevel).toBe(0.5);
-		const m = draft({ scorecard: { mode: 'manual', weights: { aht: 3, fcr: 1 } } });
-		expect(mirrorScorecardWeights(m)).toMatchObject({ aht: 0.75, fcr: 0.25, csat: 0 });
 	});
 });
 
