@@ -5,7 +5,7 @@
  * the frame resizes or the data change.
  */
 import { getContext, setContext } from 'svelte';
-import { tickCount } from './helpers';
+import { tickCount } from './basics';
 
 export interface Margin {
 	top: number;

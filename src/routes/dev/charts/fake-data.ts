@@ -4,16 +4,12 @@
  * gallery's screenshots are stable.
  */
 import seedrandom from 'seedrandom';
-import type {
-	DistributionSeries,
-	FanSeries,
-	ReferenceLine,
-	RepeatFlowData,
-	SweepMarker,
-	SweepSeries,
-	TornadoRow,
-	WaterfallStep
-} from '$lib/ui/charts/types';
+import type { FanSeries, ReferenceLine } from '$lib/ui/charts/fan/types';
+import type { DistributionSeries } from '$lib/ui/charts/histogram/layout';
+import type { RepeatFlowData } from '$lib/ui/charts/repeat-flow/layout';
+import type { SweepMarker, SweepSeries } from '$lib/ui/charts/sweep/types';
+import type { TornadoRow } from '$lib/ui/charts/tornado/layout';
+import type { WaterfallStep } from '$lib/ui/charts/waterfall/layout';
 
 const rng = seedrandom.alea('chart-gallery');
 /** Standard normal by Box-Muller. */
