@@ -1,11 +1,8 @@
 /**
  * The user's work is never lost: the current workspace autosaves to IndexedDB, and named workspaces
- * are kept in a library. A tiny promise wrapper over IndexedDB (two object stores), browser only.
+ * are kept in a library. Two object stores, opened through `idb`; browser only.
  */
-const DB_NAME = 'sla-sandbox';
-const DB_VERSION = 1;
-const CURRENT = 'current';
-const LIBRARY = 'library';
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 export interface SavedWorkspace {
 	id: string;
@@ -14,47 +11,35 @@ export interface SavedWorkspace {
 	scenario: unknown;
 }
 
-let dbPromise: Promise<IDBDatabase> | null = null;
+interface SandboxDB extends DBSchema {
+	/** The autosaved workspace, under the key 'workspace'. */
+	current: { key: string; value: unknown };
+	library: { key: string; value: SavedWorkspace };
+}
 
-function db(): Promise<IDBDatabase> {
-	dbPromise ??= new Promise((resolve, reject) => {
-		const req = indexedDB.open(DB_NAME, DB_VERSION);
-		req.onupgradeneeded = () => {
-			const d = req.result;
-			if (!d.objectStoreNames.contains(CURRENT)) d.createObjectStore(CURRENT);
-			if (!d.objectStoreNames.contains(LIBRARY)) d.createObjectStore(LIBRARY, { keyPath: 'id' });
-		};
-		req.onsuccess = () => resolve(req.result);
-		req.onerror = () => reject(req.error);
+let dbPromise: Promise<IDBPDatabase<SandboxDB>> | null = null;
+
+function db(): Promise<IDBPDatabase<SandboxDB>> {
+	dbPromise ??= openDB<SandboxDB>('sla-sandbox', 1, {
+		upgrade(d) {
+			if (!d.objectStoreNames.contains('current')) d.createObjectStore('current');
+			if (!d.objectStoreNames.contains('library')) d.createObjectStore('library', { keyPath: 'id' });
+		}
 	});
 	return dbPromise;
 }
 
-function request<T>(
-	store: string,
-	mode: IDBTransactionMode,
-	op: (s: IDBObjectStore) => IDBRequest
-): Promise<T> {
-	return db().then(
-		(d) =>
-			new Promise<T>((resolve, reject) => {
-				const tx = d.transaction(store, mode);
-				const req = op(tx.objectStore(store));
-				tx.oncomplete = () => resolve(req.result as T);
-				tx.onerror = () => reject(tx.error);
-				tx.onabort = () => reject(tx.error);
-			})
-	);
-}
-
 export const storage = {
-	saveCurrent: (scenario: unknown) =>
-		request<void>(CURRENT, 'readwrite', (s) => s.put(scenario, 'workspace')),
-	loadCurrent: () => request<unknown>(CURRENT, 'readonly', (s) => s.get('workspace')),
-	list: () =>
-		request<SavedWorkspace[]>(LIBRARY, 'readonly', (s) => s.getAll()).then((all) =>
-			all.sort((a, b) => b.savedAt.localeCompare(a.savedAt))
-		),
-	save: (entry: SavedWorkspace) => request<void>(LIBRARY, 'readwrite', (s) => s.put(entry)),
-	remove: (id: string) => request<void>(LIBRARY, 'readwrite', (s) => s.delete(id))
+	saveCurrent: async (scenario: unknown): Promise<void> => {
+		await (await db()).put('current', scenario, 'workspace');
+	},
+	loadCurrent: async (): Promise<unknown> => (await db()).get('current', 'workspace'),
+	list: async (): Promise<SavedWorkspace[]> =>
+		(await (await db()).getAll('library')).sort((a, b) => b.savedAt.localeCompare(a.savedAt)),
+	save: async (entry: SavedWorkspace): Promise<void> => {
+		await (await db()).put('library', entry);
+	},
+	remove: async (id: string): Promise<void> => {
+		await (await db()).delete('library', id);
+	}
 };
