@@ -3,7 +3,7 @@
  * ("must be >= 0", "is required (a number)"); this error map, installed for zod as a whole, phrases
  * whatever a schema leaves to the library the same way, so no message reads "Invalid input: expected
  * object, received number". A schema's own `error` still wins over it. Importing this module
- * installs it (scenario.ts does).
+ * installs it (scenario.ts does), and turns off zod's eval-compiled parsers (see below).
  */
 import { z } from 'zod';
 
@@ -74,4 +74,6 @@ export function projectMessage(iss: z.core.$ZodRawIssue): string {
 	}
 }
 
-z.config({ customError: projectMessage });
+// jitless: zod would otherwise probe `new Function` to compile parsers, which the app's
+// Content-Security-Policy (no eval) reports as a violation; scenarios are parsed rarely, not in a hot loop.
+z.config({ customError: projectMessage, jitless: true });
