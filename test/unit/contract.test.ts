@@ -283,6 +283,27 @@ describe('windows', () => {
 		expect(r.scalars[M.credits]).toBe(0);
 	});
 
+	it('a month with no traffic measures nothing: SLA met, watermelon and the met flags are n/a (NaN), not met', () => {
+		const cal = { days: 30, intervalsPerDay: 2, intervalSeconds: 1800 };
+		const table = makeTable(30, 2, () => ({ AGENTS_SCHEDULED: 0 }));
+		const d = draft({
+			metrics: [
+				{ metric: 'serviceLevel', target: 0.8, direction: 'atLeast', poolAllocation: 1 },
+				{ metric: 'csat', target: 0.7, direction: 'atLeast' }
+			]
+		});
+		const r = evaluateContract(d, ASSUME, table, cal);
+		for (const key of ['slaMet', 'watermelon', 'metServiceLevel', 'metCsat'] as const)
+			expect(r.scalars[M[key]], key).toBeNaN();
+		expect(r.scalars[M.credits]).toBe(0);
+		// Measured in one month of two and met there: met.
+		const two = { days: 60, intervalsPerDay: 1, intervalSeconds: 1800 };
+		const half = makeTable(60, 1, (day) => (day < 30 ? goodRow() : { AGENTS_SCHEDULED: 0 }));
+		const h = evaluateContract(d, ASSUME, half, two);
+		expect(h.scalars[M.slaMet]).toBe(1);
+		expect(h.scalars[M.metServiceLevel]).toBe(1);
+	});
+
 	it("periodValue over days is the unweighted mean of the days' values", () => {
 		const cal = { days: 2, intervalsPerDay: 1, intervalSeconds: 1800 };
 		// day 0: SL 90/100 = 0.9; day 1: SL 30/50 = 0.6. Mean of days 0.75; pooled 120/150 = 0.8.
@@ -311,7 +332,10 @@ describe('metric definitions and scalars', () => {
 		const d = draft({ price: { model: 'perHandledContact', rate: 5 } });
 		const s = evaluateContract(d, ASSUME, table, cal).scalars;
 		expect(s.length).toBe(METRIC_COUNT);
-		for (const m of METRICS) expect(Number.isFinite(s[M[m.key]]), m.key).toBe(true);
+		// A draft without SLA metrics measures none: SLA met (and so watermelon) is n/a.
+		const na = new Set(['slaMet', 'watermelon']);
+		for (const m of METRICS) expect(Number.isFinite(s[M[m.key]]), m.key).toBe(!na.has(m.key));
+		expect(s[M.slaMet]).toBeNaN();
 		expect(s[M.serviceLevel]).toBeCloseTo(0.85, 12);
 		expect(s[M.asa]).toBeCloseTo(10, 12);
 		expect(s[M.abandonRate]).toBeCloseTo(0.05, 12);

@@ -10,8 +10,9 @@
  * - Calendar: the horizon is `days` days of `intervalsPerDay` intervals; months are consecutive
  *   blocks of `daysPerMonth` days (default 30); a last, shorter block is a (partial) month.
  * - slaMet = 1 when every contract metric met its target (after volume relief) in every measured
- *   month (a draft without metrics reads met). watermelon = slaMet and (true FCR < floor.fcr or
- *   true CSAT < floor.csat).
+ *   month; NaN ("no data", n/a) when nothing was measured (no metric, or no data for any: a month
+ *   without traffic). A metric's met flag is NaN when it was measured in no month. watermelon =
+ *   slaMet and (true FCR < floor.fcr or true CSAT < floor.csat), NaN when slaMet is.
  *
  * Speed: an evaluator is built once per (draft, calendar) and reused; `evaluate` reads the table
  * once (intervals -> day sums -> month sums) and then each metric's windows; it allocates nothing
@@ -208,8 +209,10 @@ export class ContractEvaluator {
 				: t[F.AGENTS_SCHEDULED] * intervalHours;
 		const a = this.assumptions;
 		writeMoney(out, t, fees, credits, bonuses, paidHours, a);
-		let slaMet = 1;
-		for (let i = 0; i < monthMet.length; i++) if (!monthMet[i]) slaMet = 0;
+		let slaMet = NaN;
+		for (let i = 0; i < monthMet.length; i++)
+			if (monthMet[i] === 0) slaMet = 0;
+			else if (monthMet[i] === 1 && slaMet !== 0) slaMet = 1;
 		const fcrTrue = ratio(t[F.RESOLVED], handled);
 		const csatTrue = ratio(t[F.SAT_PROB_SUM], handled);
 		const floor = a.customerOutcomeFloor ?? DEFAULT_OUTCOME_FLOOR;
@@ -233,10 +236,19 @@ export class ContractEvaluator {
 		out[METRIC_INDEX.forecast] = t[F.FORECAST];
 		out[METRIC_INDEX.handled] = handled;
 		out[METRIC_INDEX.slaMet] = slaMet;
-		out[METRIC_INDEX.watermelon] = slaMet === 1 && red ? 1 : 0;
+		out[METRIC_INDEX.watermelon] = slaMet === slaMet ? (slaMet === 1 && red ? 1 : 0) : NaN;
 		for (let i = 0; i < MET_INDICES.length; i++) out[MET_INDICES[i]] = 1;
-		for (let k = 0; k < nM; k++)
-			for (let mo = 0; mo < months; mo++) if (!monthMet[k * months + mo]) out[this.metrics[k].metIndex] = 0;
+		// A metric's flag: 0 if missed in any month, else 1 if measured in one, else NaN (two
+		// clauses on the same metric share the flag).
+		for (let k = 0; k < nM; k++) out[this.metrics[k].metIndex] = NaN;
+		for (let k = 0; k < nM; k++) {
+			const ix = this.metrics[k].metIndex;
+			for (let mo = 0; mo < months; mo++) {
+				const x = monthMet[k * months + mo];
+				if (x === 0) out[ix] = 0;
+				else if (x === 1 && out[ix] !== 0) out[ix] = 1;
+			}
+		}
 		out[METRIC_INDEX.firstContacts] = t[F.OFFERED_FIRST];
 		out[METRIC_INDEX.repeatContacts] = t[F.OFFERED_REPEAT];
 		out[METRIC_INDEX.redials] = t[F.OFFERED_REDIAL];

@@ -15,8 +15,9 @@
  *   CSAT = SURVEYS_SATISFIED / SURVEYS;   QA = QA_SCORE_SUM / QA_EVALS
  * - Empty window: the metric's denominator is zero (no contacts, no surveys, no QA evaluations).
  *   It has no value (NaN), and counts neither as met nor as missed: it is left out of the
- *   average and of the share of windows. A month with no non-empty window is "not measured":
- *   no credit, no bonus, and it does not break `slaMet`.
+ *   average and of the share of windows. A month with no non-empty window is "not measured"
+ *   (NOT_MEASURED in `monthMet`, which reads as met for credits and earn-back): no credit, no
+ *   bonus, and it does not break `slaMet`; a metric never measured has no met flag (NaN).
  * - Roll-up per month: 'periodValue' = unweighted mean of the non-empty windows' values (with
  *   window 'month' that is the month's own pooled value; with 'day' it is the average daily value);
  *   'shareOfWindows' = share of non-empty windows meeting the target, met when >= `share`.
@@ -253,6 +254,9 @@ export interface WindowSources {
  * (1/0; a month not measured counts as met) and its shortfall points; pushes metric k's details
  * when `details` is given (their credits are filled in by credits.ts).
  */
+/** `monthMet` of a month in which the metric had no data: truthy, so it costs no credit. */
+export const NOT_MEASURED = 2;
+
 export function rollUpMetric(
 	m: ResolvedMetric,
 	k: number,
@@ -347,7 +351,7 @@ export function rollUpMetric(
 			points = met ? 0 : shortfallPoints(value, m.target, m.atLeast, m.seconds);
 		}
 		const ix = k * months + mo;
-		monthMet[ix] = met ? 1 : 0;
+		monthMet[ix] = n === 0 ? NOT_MEASURED : met ? 1 : 0;
 		monthPoints[ix] = points;
 		if (det)
 			det.months.push({

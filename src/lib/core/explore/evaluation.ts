@@ -17,7 +17,7 @@
 import { parseScenario, formatScenarioErrors, type Scenario } from '../schema/scenario';
 import type { Draft } from '../schema/draft';
 import { prepareScenario, runReplication } from '../replication';
-import { METRIC_COUNT } from '../metrics';
+import { METRICS, METRIC_COUNT } from '../metrics';
 import { RunAccumulator, Welford, summariseDiff, type DiffSummary, type MetricSummary } from '../stats';
 
 /** One draft's scalars row (METRIC_COUNT values, metrics.ts) per replication 0..R-1. */
@@ -208,23 +208,27 @@ export function pairedDiff(a: Rows, b: Rows): DiffSummary[] {
 	return out;
 }
 
-/** Paired difference b - a of one metric. */
+/**
+ * Paired difference b - a of one metric, over the replications where both have data (stats.ts);
+ * the interval of a difference of fractions or flags stays in [-1, 1].
+ */
 export function pairedDiffOf(a: Rows, b: Rows, metric: number): DiffSummary {
 	const w = new Welford();
 	const n = Math.min(a.length, b.length);
-	let flags = true;
 	for (let r = 0; r < n; r++) {
-		const x = a[r][metric];
-		const y = b[r][metric];
-		if ((x !== 0 && x !== 1) || (y !== 0 && y !== 1)) flags = false;
-		w.push(y - x);
+		const d = b[r][metric] - a[r][metric];
+		if (d === d) w.push(d);
 	}
-	return summariseDiff(w, flags);
+	const kind = METRICS[metric].kind;
+	return summariseDiff(w, kind === 'fraction' || kind === 'flag');
 }
 
-/** A metric over rows, by Welford in replication order: its mean is bit-identical to the summaries' mean. */
+/**
+ * A metric over rows, by Welford in replication order, leaving out replications without data: its
+ * mean is bit-identical to the summaries' mean.
+ */
 export function welfordOf(rows: Rows, metric: number): Welford {
 	const w = new Welford();
-	for (const r of rows) w.push(r[metric]);
+	for (const r of rows) if (r[metric] === r[metric]) w.push(r[metric]);
 	return w;
 }
