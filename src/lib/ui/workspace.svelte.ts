@@ -111,7 +111,9 @@ export class Workspace {
 
 	/** Replace the workspace with a scenario (a preset, an import, a share link, a saved one). */
 	load(scenario: unknown): void {
-		this.input = structuredClone(scenario);
+		// A copy, also of a reactive value (a library entry, a banner's kept workspace): structuredClone
+		// cannot copy Svelte's state proxies.
+		this.input = $state.snapshot(scenario);
 	}
 
 	/**
