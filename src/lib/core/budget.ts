@@ -99,8 +99,17 @@ export function estimateWork(
 	};
 }
 
-const count = (x: number) =>
-	x >= 1e7 ? x.toExponential(1).replace('e+', 'e') : Math.round(x).toLocaleString('en-US');
+/** A count in words a negotiator reads: 4.0e8 -> "400 million". */
+function count(x: number): string {
+	const words: [number, string][] = [
+		[1e12, 'trillion'],
+		[1e9, 'billion'],
+		[1e6, 'million']
+	];
+	for (const [unit, word] of words)
+		if (x >= unit) return `${Number((x / unit).toPrecision(3)).toLocaleString('en-US')} ${word}`;
+	return Math.round(x).toLocaleString('en-US');
+}
 
 /** Is the estimated work within WORK_BUDGET and the engine's caps? If not, what to lower. */
 export function checkBudget(
