@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { METRICS, METRIC_INDEX, type MetricKey } from '../../lib/core/metrics';
 import { diffsJson, metricsJson } from '../../lib/core/explore';
 import type { ReplicationRow } from '../../lib/core/stats';
+import { csvText } from '../../lib/core/csv';
 import { createNodePool } from '../../lib/pool/node';
 import type { RunProgress, RunResult } from '../../lib/pool/pool';
 import type { SimJob } from '../../../workers/sim-api';
@@ -188,17 +189,12 @@ export function toJson(input: LoadedInput, result: RunResult, elapsedSeconds: nu
 	};
 }
 
-/** CSV of per-replication rows: rep, draft, then every metric key. */
+/** CSV of per-replication rows: rep, draft, then every metric key (text cells neutralised, see csv.ts). */
 export function toCsv(draftNames: string[], rows: ReplicationRow[]): string {
-	const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-	const lines = [['rep', 'draft', ...METRICS.map((m) => m.key)].join(',')];
+	const lines: (string | number)[][] = [['rep', 'draft', ...METRICS.map((m) => m.key)]];
 	for (const r of rows)
-		r.drafts.forEach((d, di) => {
-			lines.push(
-				[String(r.rep), esc(draftNames[di] ?? `Draft ${di + 1}`), ...Array.from(d.scalars, String)].join(',')
-			);
-		});
-	return lines.join('\n') + '\n';
+		r.drafts.forEach((d, di) => lines.push([r.rep, draftNames[di] ?? `Draft ${di + 1}`, ...d.scalars]));
+	return csvText(lines);
 }
 
 /** The human-readable table: mean [95 % CI] per metric and draft, then paired differences vs the first draft. */
