@@ -324,7 +324,8 @@ export class SimulationPool {
 				this.respawn(slot);
 				if (this.current !== run) return;
 				run.crashes++;
-				if (task.attempt + 1 >= (o.maxAttempts ?? 3)) {
+				// A replication too large to simulate (limits.ts) fails the same way every time: no rerun.
+				if (task.attempt + 1 >= (o.maxAttempts ?? 3) || (err as Error)?.name === 'CapacityError') {
 					this.fail(run, err);
 					return;
 				}
