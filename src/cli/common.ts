@@ -16,6 +16,7 @@ import {
 	type ExploreProgress
 } from '../lib/core/explore';
 import { METRICS, type MetricKey } from '../lib/core/metrics';
+import { checkBudget } from '../lib/core/budget';
 import type { MetricSummary } from '../lib/core/stats';
 
 export class UsageError extends Error {}
@@ -49,9 +50,28 @@ export const exploreFlags = {
 	reps: intFlag('reps', 2, 10_000).optional(),
 	seed: seedFlag.optional(),
 	workers: workersFlag.optional(),
-	json: z.boolean().optional()
+	json: z.boolean().optional(),
+	force: z.boolean().optional()
 };
 export const EXPLORE_VALUE_FLAGS = ['reps', 'seed', 'workers'] as const;
+export const EXPLORE_BOOL_FLAGS = ['json', 'force'] as const;
+
+/**
+ * Refuse a run over the work budget (core/budget.ts) unless `force`: an InputError (exit 2) that
+ * says what is too large and what to lower. Checked before any worker starts.
+ */
+export function enforceBudget(
+	scenario: Scenario,
+	opts: { replications: number; keepRows?: boolean; force?: boolean }
+): void {
+	if (opts.force) return;
+	const b = checkBudget(scenario, { replications: opts.replications, keepRows: opts.keepRows });
+	if (b.ok) return;
+	throw new InputError(
+		`this run is over the work budget:\n${b.reasons.map((r) => `  - ${r}`).join('\n')}\n` +
+			'Lower what is named above, or add --force to run it anyway.'
+	);
+}
 
 /**
  * argv -> raw flag record (strings), before validation. By default one positional argument is the
@@ -231,10 +251,12 @@ export function printJson(value: unknown): void {
 export async function runExploration<T>(
 	name: string,
 	scenario: Scenario,
-	opts: { reps: number; workers: number; json?: boolean },
+	opts: { reps: number; workers: number; json?: boolean; force?: boolean },
 	body: (ctx: ExploreContext) => Promise<T>,
 	print: { json(value: T): object; text(value: T, elapsedSeconds: number): string }
 ): Promise<number> {
+	// Each evaluation of the exploration is at least one such run.
+	enforceBudget(scenario, { replications: opts.reps, force: opts.force });
 	const out = await withPool(name, opts.workers, body);
 	if ('stopped' in out) return 130;
 	const { value, elapsedSeconds } = out;

@@ -4,7 +4,8 @@
  *
  * Runs a scenario file's drafts on the simulation pool (worker_threads) and prints the summary: a
  * table, or one JSON object with `--json`. `--csv FILE` writes every replication's metrics.
- * Exit codes: 0 done, 2 bad flag or bad scenario file, 1 failure while running.
+ * Exit codes: 0 done, 2 bad flag, bad scenario file or over the work budget (core/budget.ts; --force
+ * runs it anyway), 1 failure while running.
  */
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -20,6 +21,7 @@ import {
 	cell,
 	defaultWorkers,
 	diffCell,
+	enforceBudget,
 	fileFlag,
 	guard,
 	intFlag,
@@ -49,6 +51,9 @@ const USAGE = `usage: npm run sim -- run FILE [options]
   --metric KEY     metric for --precision (default clientTotalCost)
   --json           print one JSON object instead of the table
   --csv FILE       write per-replication rows (rep, draft, every metric) to FILE
+  --force          run even when over the work budget (see the README)
+
+Exit codes: 0 done, 2 bad flag, bad scenario file or over the work budget, 1 failure while running.
 `;
 
 const metricKeys = METRICS.map((m) => m.key) as [MetricKey, ...MetricKey[]];
@@ -67,13 +72,14 @@ export const FlagsSchema = z.strictObject({
 	metric: z.enum(metricKeys, { error: `--metric must be one of: ${metricKeys.join(', ')}` }).optional(),
 	json: z.boolean().optional(),
 	csv: z.string().min(1, { error: '--csv needs a file name' }).optional(),
+	force: z.boolean().optional(),
 	/** Hidden: FILE is a fake-model input (pool tests and benchmarks), not a scenario. */
 	fake: z.boolean().optional()
 });
 export type Flags = z.infer<typeof FlagsSchema>;
 
 const VALUE_FLAGS = ['reps', 'seed', 'workers', 'chunk', 'precision', 'metric', 'csv'];
-const BOOL_FLAGS = ['json', 'fake'];
+const BOOL_FLAGS = ['json', 'fake', 'force'];
 
 export function parseFlags(argv: string[]): Flags {
 	return validate(FlagsSchema, tokenise(argv, VALUE_FLAGS, BOOL_FLAGS));
@@ -231,6 +237,8 @@ export async function run(argv: string[]): Promise<number> {
 		const flags = parseFlags(argv);
 		const input = await loadInput(flags);
 		const reps = flags.reps ?? (flags.precision !== undefined ? 1000 : (input.defaultReps ?? 100));
+		if (input.job.model === 'sla')
+			enforceBudget(input.job.scenario, { replications: reps, keepRows: !!flags.csv, force: flags.force });
 		const workers = flags.workers ?? defaultWorkers();
 		const tty = process.stderr.isTTY === true;
 		let result: RunResult;
