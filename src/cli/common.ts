@@ -4,7 +4,7 @@
  * (for best-response, sensitivity and sweep) a pool of worker threads with a clean stop on Ctrl-C
  * (workers terminated, exit code 130).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { parseScenario, type Scenario } from '../lib/core/schema/scenario';
 import { createNodePool, defaultNodePoolSize } from '../lib/pool/node';
@@ -17,6 +17,7 @@ import {
 } from '../lib/core/explore';
 import { METRICS, type MetricKey } from '../lib/core/metrics';
 import { checkBudget } from '../lib/core/budget';
+import { jsonFromBytes, tooLarge } from '../lib/input/json-text';
 import type { MetricSummary } from '../lib/core/stats';
 
 export class UsageError extends Error {}
@@ -39,7 +40,10 @@ export const fileFlag = z
 	.string({ error: 'FILE (the scenario file) is required' })
 	.min(1, { error: 'FILE must not be empty' });
 
-export const seedFlag = z.string().min(1, { error: '--seed must not be empty' });
+export const seedFlag = z
+	.string()
+	.min(1, { error: '--seed must not be empty' })
+	.max(200, { error: '--seed must be at most 200 characters' });
 export const workersFlag = intFlag('workers', 1, 64);
 
 /**
@@ -117,19 +121,23 @@ export function validate<T extends z.ZodType>(schema: T, raw: unknown): z.infer<
 	return p.data;
 }
 
-/** Read a JSON input file; an unreadable file or bad JSON is an InputError. */
+/**
+ * Read a JSON input file; an unreadable, too large, binary or non-UTF-8 file, or bad JSON, is an
+ * InputError whose message never quotes the file's content (json-text.ts).
+ */
 export async function readJsonFile(file: string): Promise<unknown> {
-	let text: string;
+	let bytes: Uint8Array;
+	let large: string | null;
 	try {
-		text = await readFile(file, 'utf8');
+		large = tooLarge((await stat(file)).size, file);
+		bytes = large ? new Uint8Array(0) : await readFile(file);
 	} catch (err) {
 		throw new InputError(`cannot read ${file}: ${(err as Error).message}`);
 	}
-	try {
-		return JSON.parse(text);
-	} catch (err) {
-		throw new InputError(`${file} is not valid JSON: ${(err as Error).message}`);
-	}
+	if (large) throw new InputError(large);
+	const r = jsonFromBytes(bytes, file);
+	if (!r.ok) throw new InputError(r.error);
+	return r.value;
 }
 
 /** The InputError listing every problem of an input file with its path. */
