@@ -9,6 +9,9 @@ export default defineConfig({
 	test: {
 		include: ['test/unit/**/*.test.ts'],
 		environment: 'node',
-		testTimeout: 120_000
+		testTimeout: 300_000,
+		// Hooks start worker pools and compute reference runs: on a busy 2-core machine that can take
+		// minutes, so they get the same generous budget as a test (vitest's default is 10 s).
+		hookTimeout: 300_000
 	}
 });

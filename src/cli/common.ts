@@ -4,7 +4,7 @@
  * (for best-response, sensitivity and sweep) a pool of worker threads with a clean stop on Ctrl-C
  * (workers terminated, exit code 130).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { parseScenario, type Scenario } from '../lib/core/schema/scenario';
 import { createNodePool, defaultNodePoolSize } from '../lib/pool/node';
@@ -16,6 +16,8 @@ import {
 	type ExploreProgress
 } from '../lib/core/explore/evaluation';
 import { METRICS, type MetricKey } from '../lib/core/metrics';
+import { checkBudget } from '../lib/core/budget';
+import { jsonFromBytes, tooLarge } from '../lib/input/json-text';
 import type { MetricSummary } from '../lib/core/stats';
 
 export class UsageError extends Error {}
@@ -38,7 +40,10 @@ export const fileFlag = z
 	.string({ error: 'FILE (the scenario file) is required' })
 	.min(1, { error: 'FILE must not be empty' });
 
-export const seedFlag = z.string().min(1, { error: '--seed must not be empty' });
+export const seedFlag = z
+	.string()
+	.min(1, { error: '--seed must not be empty' })
+	.max(200, { error: '--seed must be at most 200 characters' });
 export const workersFlag = intFlag('workers', 1, 64);
 
 /**
@@ -49,9 +54,28 @@ export const exploreFlags = {
 	reps: intFlag('reps', 2, 10_000).optional(),
 	seed: seedFlag.optional(),
 	workers: workersFlag.optional(),
-	json: z.boolean().optional()
+	json: z.boolean().optional(),
+	force: z.boolean().optional()
 };
 export const EXPLORE_VALUE_FLAGS = ['reps', 'seed', 'workers'] as const;
+export const EXPLORE_BOOL_FLAGS = ['json', 'force'] as const;
+
+/**
+ * Refuse a run over the work budget (core/budget.ts) unless `force`: an InputError (exit 2) that
+ * says what is too large and what to lower. Checked before any worker starts.
+ */
+export function enforceBudget(
+	scenario: Scenario,
+	opts: { replications: number; keepRows?: boolean; force?: boolean }
+): void {
+	if (opts.force) return;
+	const b = checkBudget(scenario, { replications: opts.replications, keepRows: opts.keepRows });
+	if (b.ok) return;
+	throw new InputError(
+		`this run is over the work budget:\n${b.reasons.map((r) => `  - ${r}`).join('\n')}\n` +
+			'Lower what is named above, or add --force to run it anyway.'
+	);
+}
 
 /**
  * argv -> raw flag record (strings), before validation. By default one positional argument is the
@@ -97,19 +121,23 @@ export function validate<T extends z.ZodType>(schema: T, raw: unknown): z.infer<
 	return p.data;
 }
 
-/** Read a JSON input file; an unreadable file or bad JSON is an InputError. */
+/**
+ * Read a JSON input file; an unreadable, too large, binary or non-UTF-8 file, or bad JSON, is an
+ * InputError whose message never quotes the file's content (json-text.ts).
+ */
 export async function readJsonFile(file: string): Promise<unknown> {
-	let text: string;
+	let bytes: Uint8Array;
+	let large: string | null;
 	try {
-		text = await readFile(file, 'utf8');
+		large = tooLarge((await stat(file)).size, file);
+		bytes = large ? new Uint8Array(0) : await readFile(file);
 	} catch (err) {
 		throw new InputError(`cannot read ${file}: ${(err as Error).message}`);
 	}
-	try {
-		return JSON.parse(text);
-	} catch (err) {
-		throw new InputError(`${file} is not valid JSON: ${(err as Error).message}`);
-	}
+	if (large) throw new InputError(large);
+	const r = jsonFromBytes(bytes, file);
+	if (!r.ok) throw new InputError(r.error);
+	return r.value;
 }
 
 /** The InputError listing every problem of an input file with its path. */
@@ -231,10 +259,12 @@ export function printJson(value: unknown): void {
 export async function runExploration<T>(
 	name: string,
 	scenario: Scenario,
-	opts: { reps: number; workers: number; json?: boolean },
+	opts: { reps: number; workers: number; json?: boolean; force?: boolean },
 	body: (ctx: ExploreContext) => Promise<T>,
 	print: { json(value: T): object; text(value: T, elapsedSeconds: number): string }
 ): Promise<number> {
+	// Each evaluation of the exploration is at least one such run.
+	enforceBudget(scenario, { replications: opts.reps, force: opts.force });
 	const out = await withPool(name, opts.workers, body);
 	if ('stopped' in out) return 130;
 	const { value, elapsedSeconds } = out;

@@ -56,7 +56,7 @@ describe('sim sweep / best-response / sensitivity', () => {
 		local.result.points.forEach((pt, i) =>
 			expect(j.points[i].drafts[0].metrics.vendorMargin.mean).toBe(pt.cells[0].metrics[MI.vendorMargin].mean)
 		);
-	}, 60_000);
+	});
 
 	it('best-response --json reports the levers and the precision', async () => {
 		const { file } = await smallScenarioFile();
@@ -81,7 +81,7 @@ describe('sim sweep / best-response / sensitivity', () => {
 		expect(d.best.metrics.vendorMargin.mean).toBeGreaterThanOrEqual(d.asPlanned.metrics.vendorMargin.mean);
 		expect(d.precision.gridStep).toEqual({ staffingPolicyFactor: 0.8, coachingSpeedBias: 2 });
 		expect(d.precision.marginBestMinusRunnerUp.ci95).toHaveLength(2);
-	}, 60_000);
+	});
 
 	it('bad input exits 2 with a message naming the flag or path', async () => {
 		const { file } = await smallScenarioFile();
@@ -106,5 +106,5 @@ describe('sim sweep / best-response / sensitivity', () => {
 		r = await sim(['sensitivity', file, '--reps', '1']);
 		expect(r.code).toBe(2);
 		expect(r.stderr).toMatch(/--reps must be at least 2/);
-	}, 60_000);
+	});
 });

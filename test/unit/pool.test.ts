@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodePool } from '../../src/lib/pool/node';
-import { isCancelled, type RunProgress, type SimulationPool } from '../../src/lib/pool/pool';
+import {
+	SimulationPool,
+	isCancelled,
+	type PoolWorker,
+	type RunProgress,
+	type WorkerFactory
+} from '../../src/lib/pool/pool';
 import { fakeReplication, type FakeModelInput } from '../../src/lib/pool/fake-model';
 import { summarise, type ReplicationRow, type StoppingRule } from '../../src/lib/core/stats';
 import { METRIC_INDEX } from '../../src/lib/core/metrics';
-import type { SimJob } from '../../workers/sim-api';
+import { api as inProcessApi, type SimJob } from '../../workers/sim-api';
 
 const input: FakeModelInput = { seed: 'pool-test', drafts: 3, days: 4, dailyFields: 3 };
 const job: SimJob = { model: 'fake', input };
@@ -184,5 +190,31 @@ describe('SimulationPool over worker_threads (fake model)', () => {
 		const pool = pools.get(1)!;
 		expect(() => pool.run({ job, reps: 0 })).toThrow(/reps must be an integer >= 1/);
 		expect(() => pool.run({ job, reps: 5, chunk: 1.5 })).toThrow(/chunk must be an integer >= 1/);
+	});
+});
+
+describe('SimulationPool on a slow machine', () => {
+	/** In-process workers that take `startMs` to start (as a worker compiling its code on a busy machine). */
+	const slowStarting =
+		(startMs: number): WorkerFactory =>
+		() => {
+			const up = new Promise((resolve) => setTimeout(resolve, startMs));
+			const api = {
+				ping: () => up.then(() => inProcessApi.ping()),
+				runChunk: (...args: Parameters<typeof inProcessApi.runChunk>) =>
+					up.then(() => inProcessApi.runChunk(...args))
+			};
+			return { api: api as unknown as PoolWorker['api'], onFailure() {}, terminate() {} };
+		};
+
+	it('a worker still starting is not taken for stalled: the stall time counts from its start', async () => {
+		const pool = new SimulationPool(slowStarting(600), 2);
+		try {
+			const r = await pool.run({ job, reps: 6, chunk: 2, bands: true, stallSeconds: 0.2 }).done;
+			expect(r.crashes).toBe(0);
+			expect(r.summary).toEqual(summarise(referenceRows(input, 6), { bands: true }));
+		} finally {
+			pool.dispose();
+		}
 	});
 });

@@ -5,6 +5,7 @@ import {
 	Welford,
 	erfc,
 	incompleteBeta,
+	logitInterval,
 	normalQuantile,
 	percentile,
 	percentileSorted,
@@ -323,5 +324,133 @@ describe('paired differences of flags', () => {
 		expect(flag.ci95[1]).toBe(1);
 		// A metric that is not a flag keeps its plain t-interval.
 		expect(s.pairs[0].metrics[1].ci95).toEqual([1, 1]);
+	});
+});
+
+/** METRIC_COUNT-long rows of one draft (or two), every metric `fill` unless `set` says otherwise. */
+function metricRows(sets: Record<string, number>[][], fill = 0.5): ReplicationRow[] {
+	return sets.map((drafts, rep) => ({
+		rep,
+		contacts: 0,
+		drafts: drafts.map((set) => {
+			const scalars = new Float64Array(METRIC_COUNT).fill(fill);
+			for (const [k, v] of Object.entries(set)) scalars[METRIC_INDEX[k as keyof typeof METRIC_INDEX]] = v;
+			return { scalars };
+		})
+	}));
+}
+
+describe('replications without data (NaN in the row)', () => {
+	it('are left out of that metric only: mean, interval and median of the others, counted in n', () => {
+		const s = summarise(metricRows([[{ qaScore: 0.8 }], [{ qaScore: NaN }], [{ qaScore: 0.9 }]]));
+		const qa = s.drafts[0].metrics[METRIC_INDEX.qaScore];
+		expect(qa.n).toBe(2);
+		expect(qa.replications).toBe(3);
+		expect(qa.mean).toBeCloseTo(0.85, 12);
+		expect(qa.p50).toBeCloseTo(0.85, 12);
+		expect(qa.min).toBe(0.8);
+		expect(qa.max).toBe(0.9);
+		expect(Number.isFinite(qa.ci95[0]) && Number.isFinite(qa.ci95[1])).toBe(true);
+		expect(qa.ci95[0]).toBeGreaterThanOrEqual(0);
+		expect(qa.ci95[1]).toBeLessThanOrEqual(1);
+		// Other metrics of the same replications keep all three.
+		expect(s.drafts[0].metrics[METRIC_INDEX.asa].n).toBe(3);
+	});
+
+	it('with no replication having data, the summary is NaN (null in JSON) and not a share', () => {
+		const s = summarise(metricRows([[{ csat: NaN, slaMet: NaN }], [{ csat: NaN, slaMet: NaN }]]));
+		for (const key of ['csat', 'slaMet'] as const) {
+			const m = s.drafts[0].metrics[METRIC_INDEX[key]];
+			expect(m.n).toBe(0);
+			expect(m.share).toBeUndefined();
+			expect(JSON.parse(JSON.stringify([m.mean, m.ci95, m.p5, m.p50, m.p95]))).toEqual([
+				null,
+				[null, null],
+				null,
+				null,
+				null
+			]);
+		}
+	});
+
+	it('flags count only the replications that measured them', () => {
+		const s = summarise(metricRows([[{ slaMet: 1 }], [{ slaMet: NaN }], [{ slaMet: 0 }], [{ slaMet: 1 }]]));
+		const f = s.drafts[0].metrics[METRIC_INDEX.slaMet];
+		expect(f.share).toEqual(probability(2, 3));
+		expect(f.ci95).toEqual(wilson(2, 3));
+	});
+
+	it('paired differences use the replications where both drafts have data', () => {
+		const s = summarise(
+			metricRows([
+				[{ csat: 0.7 }, { csat: 0.8 }],
+				[{ csat: NaN }, { csat: 0.9 }],
+				[{ csat: 0.6 }, { csat: 0.8 }]
+			])
+		);
+		const d = s.pairs[0].metrics[METRIC_INDEX.csat];
+		expect(d.n).toBe(2);
+		expect(d.mean).toBeCloseTo(0.15, 12);
+	});
+
+	it('daily bands ignore days without data', () => {
+		const rows: ReplicationRow[] = [0.2, NaN, 0.4, NaN].map((x, rep) => ({
+			rep,
+			contacts: 0,
+			drafts: [{ scalars: Float64Array.of(1), daily: Float64Array.of(x) }]
+		}));
+		const b = summarise(rows, { bands: true }).drafts[0].bands!;
+		expect(b.p50[0]).toBeCloseTo(0.3, 12);
+		expect(b.p10[0]).toBeCloseTo(0.22, 12);
+	});
+});
+
+describe('intervals of fractions stay inside [0, 1]', () => {
+	it('a service level of 0.95, 0.99, 1.0 over 3 replications (the t interval would reach 1.05)', () => {
+		const s = summarise(
+			metricRows([[{ serviceLevel: 0.95 }], [{ serviceLevel: 0.99 }], [{ serviceLevel: 1 }]])
+		);
+		const sl = s.drafts[0].metrics[METRIC_INDEX.serviceLevel];
+		expect(sl.mean + sl.halfWidth).toBeGreaterThan(1);
+		expect(sl.ci95[0]).toBeGreaterThan(0.5);
+		expect(sl.ci95[0]).toBeLessThan(sl.mean);
+		expect(sl.ci95[1]).toBeGreaterThan(sl.mean);
+		expect(sl.ci95[1]).toBeLessThan(1);
+	});
+
+	it('every value on a bound gives a zero-width interval on it; one value gives none', () => {
+		const w = new Welford();
+		for (let i = 0; i < 3; i++) w.push(1);
+		expect(logitInterval(w)).toEqual([1, 1]);
+		const one = new Welford();
+		one.push(0.4);
+		expect(logitInterval(one).every(Number.isNaN)).toBe(true);
+	});
+
+	it('covers the true mean about 95 % of the time (Beta(18, 2) fractions, 10 replications)', () => {
+		// Coverage over 4000 seeded trials; its sampling sd is sqrt(.95 .05 / 4000) = 0.0034, and the
+		// logit interval's small-sample error at n = 10 is about a point: [0.93, 0.97] is wide enough.
+		const rng = seedrandom.alea('logit-coverage');
+		const gamma = (k: number) => {
+			let s = 0;
+			for (let i = 0; i < k; i++) s -= Math.log(1 - rng());
+			return s;
+		};
+		const mu = 18 / 20;
+		let covered = 0;
+		const trials = 4000;
+		for (let t = 0; t < trials; t++) {
+			const w = new Welford();
+			for (let i = 0; i < 10; i++) {
+				const a = gamma(18);
+				w.push(a / (a + gamma(2)));
+			}
+			const [lo, hi] = logitInterval(w);
+			if (lo <= mu && mu <= hi) covered++;
+			expect(lo).toBeGreaterThanOrEqual(0);
+			expect(hi).toBeLessThanOrEqual(1);
+		}
+		expect(covered / trials).toBeGreaterThan(0.93);
+		expect(covered / trials).toBeLessThan(0.97);
 	});
 });

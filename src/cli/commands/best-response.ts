@@ -20,6 +20,7 @@ import {
 	cell,
 	defaultWorkers,
 	diffCell,
+	EXPLORE_BOOL_FLAGS,
 	EXPLORE_VALUE_FLAGS,
 	exploreFlags,
 	fileFlag,
@@ -46,6 +47,7 @@ const USAGE = `usage: npm run sim -- best-response FILE [options]
   --grid N             coarse grid points per lever (default 5: steps 0.2 and 0.5)
   --refine K           refinement rounds, each halving the step around the best (default 2)
   --json               print one JSON object
+  --force              run even when over the work budget (see the README)
 `;
 
 const Flags = z.strictObject({
@@ -117,7 +119,7 @@ export async function run(argv: string[]): Promise<number> {
 	return guard('best-response', USAGE, async () => {
 		const flags = validate(
 			Flags,
-			tokenise(argv, ['draft', ...EXPLORE_VALUE_FLAGS, 'grid', 'refine'], ['json'])
+			tokenise(argv, ['draft', ...EXPLORE_VALUE_FLAGS, 'grid', 'refine'], EXPLORE_BOOL_FLAGS)
 		);
 		const scenario = await loadScenario(flags.file, flags.seed);
 		let drafts = scenario.drafts.map((_, i) => i);
@@ -137,7 +139,7 @@ export async function run(argv: string[]): Promise<number> {
 		return runExploration(
 			'best-response',
 			scenario,
-			{ reps, workers, json: flags.json },
+			{ reps, workers, json: flags.json, force: flags.force },
 			async (ctx) => {
 				const results: BestResponseResult[] = [];
 				for (const d of drafts)

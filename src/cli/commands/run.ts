@@ -4,7 +4,8 @@
  *
  * Runs a scenario file's drafts on the simulation pool (worker_threads) and prints the summary: a
  * table, or one JSON object with `--json`. `--csv FILE` writes every replication's metrics.
- * Exit codes: 0 done, 2 bad flag or bad scenario file, 1 failure while running.
+ * Exit codes: 0 done, 2 bad flag, bad scenario file or over the work budget (core/budget.ts; --force
+ * runs it anyway), 1 failure while running.
  */
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -12,6 +13,7 @@ import { z } from 'zod';
 import { METRICS, METRIC_INDEX, type MetricKey } from '../../lib/core/metrics';
 import { diffsJson, metricsJson } from '../../lib/core/explore/json';
 import type { ReplicationRow } from '../../lib/core/stats';
+import { csvText } from '../../lib/core/csv';
 import { createNodePool } from '../../lib/pool/node';
 import type { RunProgress, RunResult } from '../../lib/pool/pool';
 import type { SimJob } from '../../../workers/sim-api';
@@ -19,6 +21,7 @@ import {
 	cell,
 	defaultWorkers,
 	diffCell,
+	enforceBudget,
 	fileFlag,
 	guard,
 	intFlag,
@@ -48,6 +51,9 @@ const USAGE = `usage: npm run sim -- run FILE [options]
   --metric KEY     metric for --precision (default clientTotalCost)
   --json           print one JSON object instead of the table
   --csv FILE       write per-replication rows (rep, draft, every metric) to FILE
+  --force          run even when over the work budget (see the README)
+
+Exit codes: 0 done, 2 bad flag, bad scenario file or over the work budget, 1 failure while running.
 `;
 
 const metricKeys = METRICS.map((m) => m.key) as [MetricKey, ...MetricKey[]];
@@ -66,13 +72,14 @@ export const FlagsSchema = z.strictObject({
 	metric: z.enum(metricKeys, { error: `--metric must be one of: ${metricKeys.join(', ')}` }).optional(),
 	json: z.boolean().optional(),
 	csv: z.string().min(1, { error: '--csv needs a file name' }).optional(),
+	force: z.boolean().optional(),
 	/** Hidden: FILE is a fake-model input (pool tests and benchmarks), not a scenario. */
 	fake: z.boolean().optional()
 });
 export type Flags = z.infer<typeof FlagsSchema>;
 
 const VALUE_FLAGS = ['reps', 'seed', 'workers', 'chunk', 'precision', 'metric', 'csv'];
-const BOOL_FLAGS = ['json', 'fake'];
+const BOOL_FLAGS = ['json', 'fake', 'force'];
 
 export function parseFlags(argv: string[]): Flags {
 	return validate(FlagsSchema, tokenise(argv, VALUE_FLAGS, BOOL_FLAGS));
@@ -188,17 +195,12 @@ export function toJson(input: LoadedInput, result: RunResult, elapsedSeconds: nu
 	};
 }
 
-/** CSV of per-replication rows: rep, draft, then every metric key. */
+/** CSV of per-replication rows: rep, draft, then every metric key (text cells neutralised, see csv.ts). */
 export function toCsv(draftNames: string[], rows: ReplicationRow[]): string {
-	const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-	const lines = [['rep', 'draft', ...METRICS.map((m) => m.key)].join(',')];
+	const lines: (string | number)[][] = [['rep', 'draft', ...METRICS.map((m) => m.key)]];
 	for (const r of rows)
-		r.drafts.forEach((d, di) => {
-			lines.push(
-				[String(r.rep), esc(draftNames[di] ?? `Draft ${di + 1}`), ...Array.from(d.scalars, String)].join(',')
-			);
-		});
-	return lines.join('\n') + '\n';
+		r.drafts.forEach((d, di) => lines.push([r.rep, draftNames[di] ?? `Draft ${di + 1}`, ...d.scalars]));
+	return csvText(lines);
 }
 
 /** The human-readable table: mean [95 % CI] per metric and draft, then paired differences vs the first draft. */
@@ -235,6 +237,8 @@ export async function run(argv: string[]): Promise<number> {
 		const flags = parseFlags(argv);
 		const input = await loadInput(flags);
 		const reps = flags.reps ?? (flags.precision !== undefined ? 1000 : (input.defaultReps ?? 100));
+		if (input.job.model === 'sla')
+			enforceBudget(input.job.scenario, { replications: reps, keepRows: !!flags.csv, force: flags.force });
 		const workers = flags.workers ?? defaultWorkers();
 		const tty = process.stderr.isTTY === true;
 		let result: RunResult;

@@ -20,6 +20,7 @@ import {
 	cell,
 	defaultWorkers,
 	diffCell,
+	EXPLORE_BOOL_FLAGS,
 	EXPLORE_VALUE_FLAGS,
 	exploreFlags,
 	fileFlag,
@@ -41,6 +42,7 @@ const USAGE = `usage: npm run sim -- sensitivity FILE [options]
   --seed S         seed, overrides the scenario's
   --workers W      worker threads (default ${defaultWorkers()} here)
   --json           print one JSON object
+  --force          run even when over the work budget (see the README)
 
 assumptions and their ranges:
 ${DEFAULT_SENSITIVITY_FACTORS.map((f) => `  ${f.path.padEnd(44)}${f.low} .. ${f.high}`).join('\n')}
@@ -102,14 +104,14 @@ function resultTable(r: SensitivityResult): string {
 export async function run(argv: string[]): Promise<number> {
 	if (printedHelp(argv, USAGE)) return 0;
 	return guard('sensitivity', USAGE, async () => {
-		const flags = validate(Flags, tokenise(argv, EXPLORE_VALUE_FLAGS, ['json']));
+		const flags = validate(Flags, tokenise(argv, EXPLORE_VALUE_FLAGS, EXPLORE_BOOL_FLAGS));
 		const scenario = await loadScenario(flags.file, flags.seed);
 		const reps = flags.reps ?? 20;
 		const workers = flags.workers ?? defaultWorkers();
 		return runExploration(
 			'sensitivity',
 			scenario,
-			{ reps, workers, json: flags.json },
+			{ reps, workers, json: flags.json, force: flags.force },
 			(ctx) => sensitivity(scenario, { reps }, ctx),
 			{
 				json: resultJson,

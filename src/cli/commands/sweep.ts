@@ -16,6 +16,7 @@ import { METRIC_INDEX, type MetricKey } from '../../lib/core/metrics';
 import {
 	cell,
 	defaultWorkers,
+	EXPLORE_BOOL_FLAGS,
 	EXPLORE_VALUE_FLAGS,
 	exploreFlags,
 	fileFlag,
@@ -47,6 +48,7 @@ const USAGE = `usage: npm run sim -- sweep FILE --path P --from A --to B [option
   --seed S         seed, overrides the scenario's
   --workers W      worker threads (default ${defaultWorkers()} here)
   --json           print one JSON object
+  --force          run even when over the work budget (see the README)
 `;
 
 const Flags = z
@@ -148,7 +150,7 @@ export async function run(argv: string[]): Promise<number> {
 			tokenise(
 				argv,
 				['path', 'from', 'to', 'steps', 'path2', 'from2', 'to2', 'steps2', ...EXPLORE_VALUE_FLAGS],
-				['json']
+				EXPLORE_BOOL_FLAGS
 			)
 		);
 		const scenario = await loadScenario(flags.file, flags.seed);
@@ -162,7 +164,7 @@ export async function run(argv: string[]): Promise<number> {
 		return runExploration(
 			'sweep',
 			scenario,
-			{ reps, workers, json: flags.json },
+			{ reps, workers, json: flags.json, force: flags.force },
 			async (ctx) => (await sweep(scenario, { axes, reps }, ctx)).result,
 			{
 				json: resultJson,

@@ -52,6 +52,14 @@ import {
 } from './distributions';
 import { requiredAgents } from './erlang';
 import { Stream, ALEA_A, TWO_M32 } from './rng';
+import {
+	CapacityError,
+	MAX_AGENTS,
+	MAX_EVENTS,
+	MAX_OPEN_ISSUES,
+	MAX_QA_EVALUATIONS,
+	capacityMessages
+} from './limits';
 
 /**
  * Test hook (CRN checks): records the destiny of the first `issues` customers (by creation order), one
@@ -187,7 +195,7 @@ class Sim {
 	c!: EngineConfig;
 	tab!: Float64Array;
 	rows = 0;
-	heap = new EventHeap(4096);
+	heap = new EventHeap(4096, MAX_EVENTS, () => new CapacityError(capacityMessages.events()));
 
 	// streams
 	sArr = new Stream();
@@ -392,6 +400,7 @@ class Sim {
 		// agents
 		let roster = 0;
 		for (let k = 0; k < rows; k++) if (c.agentsPlanned[k] > roster) roster = c.agentsPlanned[k];
+		if (roster > MAX_AGENTS) throw new CapacityError(capacityMessages.agents(roster));
 		this.roster = roster;
 		const R = Math.max(roster, 1);
 		this.aOnDuty = new Uint8Array(R);
@@ -425,6 +434,7 @@ class Sim {
 		const months = Math.max(1, Math.ceil(((c.days - 1) * c.daySec + c.closeSec) / month));
 		const k = Math.max(0, Math.round(c.qaEvalsPerAgentMonth));
 		this.qaCount = months * k;
+		if (R * this.qaCount > MAX_QA_EVALUATIONS) throw new CapacityError(capacityMessages.qa(R * this.qaCount));
 		this.qaTimes = new Float64Array(R * this.qaCount + 1);
 		this.qaPtr = new Int32Array(R);
 		for (let j = 0; j < roster; j++) {
@@ -498,6 +508,7 @@ class Sim {
 	}
 
 	growIssues(n: number): void {
+		if (n > MAX_OPEN_ISSUES) throw new CapacityError(capacityMessages.openIssues());
 		const g64 = (a: Float64Array) => {
 			const b = new Float64Array(n);
 			b.set(a);

@@ -3,7 +3,8 @@
  * number is assigned at push, so events at equal times come out first-in first-out, deterministically.
  * Each event carries one int32 payload (the engine packs id * 8 + type). Cancellation is lazy: the
  * engine leaves a dead event in the heap and recognises it when it pops (e.g. an abandonment timer of a
- * customer who was answered). Arrays grow by doubling; nothing is allocated per event.
+ * customer who was answered). Arrays grow by doubling up to `limit` events (then `push` throws the
+ * error `onFull` makes); nothing is allocated per event.
  */
 export class EventHeap {
 	time: Float64Array;
@@ -14,7 +15,16 @@ export class EventHeap {
 	/** Time of the event returned by the last `pop()`. */
 	poppedTime = 0;
 
-	constructor(capacity = 1024) {
+	private readonly limit: number;
+	private readonly onFull: () => Error;
+
+	constructor(
+		capacity = 1024,
+		limit = Infinity,
+		onFull = () => new Error(`more than ${limit} pending events`)
+	) {
+		this.limit = limit;
+		this.onFull = onFull;
 		this.time = new Float64Array(capacity);
 		this.seq = new Float64Array(capacity);
 		this.data = new Int32Array(capacity);
@@ -26,7 +36,8 @@ export class EventHeap {
 	}
 
 	private grow(): void {
-		const n = this.time.length * 2;
+		if (this.time.length >= this.limit) throw this.onFull();
+		const n = Math.min(this.time.length * 2, this.limit);
 		const t = new Float64Array(n);
 		t.set(this.time);
 		this.time = t;

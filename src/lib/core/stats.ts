@@ -10,12 +10,18 @@
  * but merging per-chunk accumulators would make the last bits depend on the chunking, so the
  * summaries do not use it.)
  *
+ * Missing data: a replication with no data for a metric (no surveys returned, no contact offered,
+ * a clause the draft does not have) writes NaN in its row. The summaries leave NaN out of that
+ * metric only: its mean, interval, percentiles and paired differences use the replications that had
+ * data, `n` counts them (of `replications`), and with none the summary's numbers are NaN (`null` in
+ * JSON, "n/a" in the app).
+ *
  * Percentile definition: Hyndman & Fan type 7 (the default of R, NumPy and Excel's PERCENTILE.INC):
  * for sorted x[0..n-1] and probability p, h = (n - 1) p, value = x[floor h] + (h - floor h) *
  * (x[floor h + 1] - x[floor h]).
  */
 
-import { METRICS, METRIC_COUNT } from './metrics';
+import { METRICS, METRIC_COUNT, type MetricKind } from './metrics';
 import { lnGamma, lnUpperGamma } from './special';
 
 /* ------------------------------------------------------------------------------------------ */
@@ -305,18 +311,43 @@ export function tInterval(w: Welford): [number, number] {
 	return [w.mean - h, w.mean + h];
 }
 
+/**
+ * A 95 % interval of the mean of values in [0, 1] (a fraction per replication) that stays inside
+ * [0, 1]: the Student-t interval on the logit scale by the delta method (half-width
+ * t s / (sqrt(n) m (1 - m))), mapped back. Away from the bounds it equals the t interval to first
+ * order; near them it is asymmetric, as the sampling distribution is. A mean on a bound (every
+ * value 0, or every value 1) has sd 0 and a zero-width interval. [NaN, NaN] when n < 2.
+ */
+export function logitInterval(w: Welford): [number, number] {
+	const h = w.halfWidth95;
+	const m = w.mean;
+	if (!(h > 0) || !(m > 0 && m < 1)) {
+		const [lo, hi] = tInterval(w);
+		return [Math.max(0, lo), Math.min(1, hi)];
+	}
+	const centre = Math.log(m / (1 - m));
+	const hl = h / (m * (1 - m));
+	return [1 / (1 + Math.exp(hl - centre)), 1 / (1 + Math.exp(-centre - hl))];
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Summaries                                                                                   */
 /* ------------------------------------------------------------------------------------------ */
 
 /** One metric of one draft across replications. */
 export interface MetricSummary {
+	/** Replications with data for this metric (NaN in a row means none); the rest are left out of it. */
 	n: number;
+	/** Replications summarised, with or without data for this metric. */
+	replications: number;
 	mean: number;
 	sd: number;
-	/** 95 % Student-t interval of the mean. */
+	/**
+	 * 95 % interval of the mean: Student t; for fractions the logit interval (inside [0, 1]); for
+	 * flags the Wilson interval of the share.
+	 */
 	ci95: [number, number];
-	/** Half-width of ci95 (NaN when n < 2). */
+	/** Half-width of the Student-t interval (NaN when n < 2). */
 	halfWidth: number;
 	p5: number;
 	p10: number;
@@ -413,13 +444,29 @@ export function precisionReached(perDraft: Welford[], rule: StoppingRule): boole
 	return true;
 }
 
-function summariseColumn(w: Welford, column: Float64Array, ones: number): MetricSummary {
-	const sorted = column.slice().sort();
+/** Sorted copy of `values` without its NaNs (typed-array sort puts NaN last). */
+function sortedData(values: Float64Array): Float64Array {
+	const sorted = values.slice().sort();
+	let n = sorted.length;
+	while (n > 0 && sorted[n - 1] !== sorted[n - 1]) n--;
+	return sorted.subarray(0, n);
+}
+
+/** `kind` 'flag' makes `ones` the count of ones; -1 means the column is not a 0/1 flag. */
+function summariseColumn(
+	w: Welford,
+	column: Float64Array,
+	ones: number,
+	kind: MetricKind | null
+): MetricSummary {
+	const sorted = sortedData(column);
+	const share = ones >= 0 && w.n > 0 ? probability(ones, w.n) : undefined;
 	const s: MetricSummary = {
 		n: w.n,
+		replications: column.length,
 		mean: w.n > 0 ? w.mean : NaN,
 		sd: w.sd,
-		ci95: tInterval(w),
+		ci95: share ? [share.ci95[0], share.ci95[1]] : kind === 'fraction' ? logitInterval(w) : tInterval(w),
 		halfWidth: w.halfWidth95,
 		p5: percentileSorted(sorted, 0.05),
 		p10: percentileSorted(sorted, 0.1),
@@ -429,15 +476,17 @@ function summariseColumn(w: Welford, column: Float64Array, ones: number): Metric
 		min: w.n > 0 ? w.min : NaN,
 		max: w.n > 0 ? w.max : NaN
 	};
-	if (ones >= 0 && w.n > 0) s.share = probability(ones, w.n);
+	if (share) s.share = share;
 	return s;
 }
 
-/** The summary of a paired difference accumulated in `w`: mean, t interval, and whether it excludes 0. */
-export function summariseDiff(w: Welford, flags = false): DiffSummary {
+/**
+ * The summary of a paired difference accumulated in `w`: mean, t interval, and whether it excludes 0.
+ * `bounded`: both sides lie in [0, 1] (flags, fractions), so the difference lies in [-1, 1] and so does its interval.
+ */
+export function summariseDiff(w: Welford, bounded = false): DiffSummary {
 	const ci95 = tInterval(w);
-	// The difference of two 0/1 flags lies in [-1, 1]: keep its interval there.
-	if (flags) {
+	if (bounded) {
 		ci95[0] = Math.max(-1, ci95[0]);
 		ci95[1] = Math.min(1, ci95[1]);
 	}
@@ -472,8 +521,8 @@ export class RunAccumulator {
 	private readonly stop?: StoppingRule;
 	/** Each draft's accumulator of the stopping rule's metric (empty without a rule). */
 	private readonly stopMetric: Welford[];
-	/** Which metrics are flags (from metrics.ts), or null to detect 0/1 columns. */
-	private readonly flagMask: boolean[] | null;
+	/** Each metric's kind (from metrics.ts) when the rows are METRIC_COUNT long, else null (0/1 columns are detected). */
+	private readonly kinds: MetricKind[] | null;
 
 	constructor(draftCount: number, metricCount: number, stop?: StoppingRule) {
 		this.draftCount = draftCount;
@@ -486,7 +535,7 @@ export class RunAccumulator {
 		for (let a = 0; a < draftCount; a++) for (let b = a + 1; b < draftCount; b++) this.pairs.push([a, b]);
 		this.diffs = Array.from({ length: this.pairs.length * metricCount }, () => new Welford());
 		this.daily = Array.from({ length: draftCount }, () => []);
-		this.flagMask = metricCount === METRIC_COUNT ? METRICS.map((m) => m.kind === 'flag') : null;
+		this.kinds = metricCount === METRIC_COUNT ? METRICS.map((m) => m.kind) : null;
 		this.stopMetric = stop
 			? Array.from({ length: draftCount }, (_, d) => this.welf[d * metricCount + stop.metric])
 			: [];
@@ -513,8 +562,9 @@ export class RunAccumulator {
 			for (let m = 0; m < M; m++) {
 				const cell = d * M + m;
 				const x = s[m];
-				this.welf[cell].push(x);
 				this.columns[cell][i] = x;
+				if (x !== x) continue; // no data in this replication
+				this.welf[cell].push(x);
 				if (this.ones[cell] >= 0) {
 					if (x === 1) this.ones[cell]++;
 					else if (x !== 0) this.ones[cell] = -1;
@@ -526,7 +576,10 @@ export class RunAccumulator {
 		for (let p = 0; p < this.pairs.length; p++) {
 			const a = row.drafts[this.pairs[p][0]].scalars;
 			const b = row.drafts[this.pairs[p][1]].scalars;
-			for (let m = 0; m < M; m++) this.diffs[p * M + m].push(b[m] - a[m]);
+			for (let m = 0; m < M; m++) {
+				const d = b[m] - a[m];
+				if (d === d) this.diffs[p * M + m].push(d);
+			}
 		}
 		this.n++;
 		this.contacts += row.contacts;
@@ -548,12 +601,20 @@ export class RunAccumulator {
 		const tmp = new Float64Array(rows.length);
 		for (let j = 0; j < L; j++) {
 			for (let r = 0; r < rows.length; r++) tmp[r] = rows[r][j];
-			tmp.sort();
-			out.p10[j] = percentileSorted(tmp, 0.1);
-			out.p50[j] = percentileSorted(tmp, 0.5);
-			out.p90[j] = percentileSorted(tmp, 0.9);
+			const sorted = sortedData(tmp);
+			out.p10[j] = percentileSorted(sorted, 0.1);
+			out.p50[j] = percentileSorted(sorted, 0.5);
+			out.p90[j] = percentileSorted(sorted, 0.9);
 		}
 		return out;
+	}
+
+	/** Does this draft's metric lie in [0, 1]: a fraction, or a flag (a 0/1 column when kinds are unknown)? */
+	private bounded(draft: number, metric: number): boolean {
+		const kind = this.kinds?.[metric];
+		if (kind === 'fraction') return true;
+		if (kind && kind !== 'flag') return false;
+		return this.ones[draft * this.metricCount + metric] >= 0;
 	}
 
 	/** The summary of the replications added so far. */
@@ -564,8 +625,9 @@ export class RunAccumulator {
 			const metrics: MetricSummary[] = [];
 			for (let m = 0; m < M; m++) {
 				const cell = d * M + m;
-				const ones = this.flagMask && !this.flagMask[m] ? -1 : this.ones[cell];
-				metrics.push(summariseColumn(this.welf[cell], this.column(d, m), ones));
+				const kind = this.kinds ? this.kinds[m] : null;
+				const ones = kind && kind !== 'flag' ? -1 : this.ones[cell];
+				metrics.push(summariseColumn(this.welf[cell], this.column(d, m), ones, kind));
 			}
 			const ds: DraftSummary = { metrics };
 			if (opts.values?.length)
@@ -580,7 +642,7 @@ export class RunAccumulator {
 			a,
 			b,
 			metrics: Array.from({ length: M }, (_, m) =>
-				summariseDiff(this.diffs[p * M + m], this.ones[a * M + m] >= 0 && this.ones[b * M + m] >= 0)
+				summariseDiff(this.diffs[p * M + m], this.bounded(a, m) && this.bounded(b, m))
 			)
 		}));
 		return { n: this.n, contacts: this.contacts, precisionReachedAt: this.precisionReachedAt, drafts, pairs };

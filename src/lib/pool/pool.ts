@@ -48,7 +48,8 @@ export interface RunOptions {
 	/**
 	 * A worker that has not answered a chunk within max(stallSeconds, 20 x the slowest replication seen
 	 * so far x the chunk's size) is taken for dead (it may have died without an error event): it is
-	 * replaced and the chunk rerun. Default 120 s.
+	 * replaced and the chunk rerun. Default 120 s. The time counts from when the worker has started
+	 * (answered a ping); a worker still starting gets at least STARTUP_SECONDS.
 	 */
 	stallSeconds?: number;
 	/** Attempts per chunk before the run fails (default 3). */
@@ -131,10 +132,15 @@ interface RunState {
 
 interface Slot {
 	worker: PoolWorker;
+	/** Settles once the worker has started (its first ping answered). */
+	started: Promise<unknown>;
 	task: { run: RunState; task: Task; fail(e: Error): void } | null;
 }
 
 const now = () => performance.now() / 1000;
+
+/** A new worker's start-up (loading and compiling its code) on a slow or busy machine. */
+const STARTUP_SECONDS = 120;
 
 export class SimulationPool {
 	readonly size: number;
@@ -150,7 +156,7 @@ export class SimulationPool {
 		this.factory = factory;
 		this.size = size;
 		for (let i = 0; i < size; i++) {
-			const slot: Slot = { worker: null as unknown as PoolWorker, task: null };
+			const slot: Slot = { worker: null as unknown as PoolWorker, started: Promise.resolve(), task: null };
 			this.spawn(slot);
 			this.slots.push(slot);
 		}
@@ -224,6 +230,7 @@ export class SimulationPool {
 	private spawn(slot: Slot): void {
 		const worker = this.factory();
 		slot.worker = worker;
+		slot.started = worker.api.ping().catch(() => undefined);
 		slot.task = null;
 		worker.onFailure((err) => {
 			if (slot.worker !== worker) return;
@@ -276,11 +283,19 @@ export class SimulationPool {
 		const stallMs =
 			1000 * Math.max(o.stallSeconds ?? 120, 20 * run.slowestRepSeconds * (task.to - task.from));
 		const t0 = now();
-		const watchdog = setTimeout(
-			() =>
-				fail(new Error(`simulation worker stopped answering (no reply in ${Math.round(stallMs / 1000)} s)`)),
-			stallMs
-		);
+		let watchdog: ReturnType<typeof setTimeout> | undefined;
+		let answered = false;
+		const arm = (ms: number) => {
+			clearTimeout(watchdog);
+			if (answered) return;
+			watchdog = setTimeout(
+				() => fail(new Error(`simulation worker stopped answering (no reply in ${Math.round(ms / 1000)} s)`)),
+				ms
+			);
+		};
+		// A worker still starting is not stalled: the stall time counts from when it has started.
+		arm(Math.max(stallMs, 1000 * STARTUP_SECONDS));
+		void slot.started.then(() => arm(stallMs));
 		const call = worker.api.runChunk(o.job, task.from, task.to, {
 			attempt: task.attempt,
 			__crashOnRep: o.__crashOnRep,
@@ -288,6 +303,7 @@ export class SimulationPool {
 		});
 		Promise.race([call, died]).then(
 			(res) => {
+				answered = true;
 				clearTimeout(watchdog);
 				if (slot.worker !== worker || slot.task?.run !== run) return; // recycled meanwhile
 				run.slowestRepSeconds = Math.max(run.slowestRepSeconds, (now() - t0) / (task.to - task.from));
@@ -302,12 +318,14 @@ export class SimulationPool {
 				this.pump();
 			},
 			(err) => {
+				answered = true;
 				clearTimeout(watchdog);
 				if (slot.worker !== worker || slot.task?.run !== run) return;
 				this.respawn(slot);
 				if (this.current !== run) return;
 				run.crashes++;
-				if (task.attempt + 1 >= (o.maxAttempts ?? 3)) {
+				// A replication too large to simulate (limits.ts) fails the same way every time: no rerun.
+				if (task.attempt + 1 >= (o.maxAttempts ?? 3) || (err as Error)?.name === 'CapacityError') {
 					this.fail(run, err);
 					return;
 				}

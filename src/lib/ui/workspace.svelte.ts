@@ -5,6 +5,8 @@
  */
 import { parseScenario, type Scenario, type ScenarioError } from '$lib/core/schema/scenario';
 import type { RunSummary } from '$lib/core/stats';
+import { checkBudget, type BudgetCheck } from '$lib/core/budget';
+import { jsonFromBytes } from '$lib/input/json-text';
 import { METRIC_INDEX } from '$lib/core/metrics';
 import type { SimulationPool } from '$lib/pool/pool';
 import { isCancelled } from '$lib/pool/pool';
@@ -18,6 +20,10 @@ export class Workspace {
 	/** Validation of the input against the scenario schema. */
 	readonly parsed = $derived(parseScenario(this.input));
 	readonly errors: ScenarioError[] = $derived(this.parsed.ok ? [] : this.parsed.errors);
+	/** The run's estimated work (core/budget.ts): over budget, a run waits for the user's go-ahead. */
+	readonly budget: BudgetCheck | null = $derived(this.parsed.ok ? checkBudget(this.parsed.scenario) : null);
+	/** A run over the work budget was asked for and is waiting: the app asks before it starts it. */
+	held = $state(false);
 
 	/** The scenario the results on screen belong to (the last valid one that was run). */
 	ranScenario = $state.raw<Scenario | null>(null);
@@ -51,10 +57,15 @@ export class Workspace {
 		return this.#poolPromise;
 	}
 
-	/** Run the current scenario if it is valid; a new run supersedes the one in flight. */
-	async run(): Promise<void> {
+	/**
+	 * Run the current scenario if it is valid; a new run supersedes the one in flight. A run over the
+	 * work budget does not start (it is `held`) unless `force`: the user said to run it anyway.
+	 */
+	async run({ force = false } = {}): Promise<void> {
 		const parsed = this.parsed;
 		if (!parsed.ok) return;
+		this.held = !force && this.budget !== null && !this.budget.ok;
+		if (this.held) return;
 		const scenario = parsed.scenario;
 		const job = { model: 'sla' as const, scenario: $state.snapshot(this.input) };
 		const pool = await this.pool();
@@ -104,23 +115,17 @@ export class Workspace {
 	}
 
 	/**
-	 * Import a scenario file's text. A bad file is refused with every error (path and rule) and
-	 * changes nothing in the workspace.
+	 * Import a scenario file's bytes. A bad file (too large, binary, not JSON, not a valid scenario)
+	 * is refused with every error (path and rule), quoting nothing of the file, and changes nothing
+	 * in the workspace.
 	 */
-	importText(text: string): { ok: true } | { ok: false; errors: string[] } {
-		let json: unknown;
-		try {
-			json = JSON.parse(text);
-		} catch (err) {
-			return {
-				ok: false,
-				errors: [`The file is not valid JSON: ${err instanceof Error ? err.message : err}`]
-			};
-		}
-		const parsed = parseScenario(json);
+	importBytes(bytes: Uint8Array): { ok: true } | { ok: false; errors: string[] } {
+		const json = jsonFromBytes(bytes);
+		if (!json.ok) return { ok: false, errors: [json.error] };
+		const parsed = parseScenario(json.value);
 		if (!parsed.ok)
 			return { ok: false, errors: parsed.errors.map((e) => `${e.path || '(file)'}: ${e.message}`) };
-		this.load(json);
+		this.load(json.value);
 		return { ok: true };
 	}
 

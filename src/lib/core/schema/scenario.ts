@@ -9,6 +9,7 @@
  * `scripts/write-json-schema.ts` to `static/scenario.schema.json`.
  */
 import { z } from 'zod';
+import './messages';
 import { AssumptionsSchema, countedArray, obj, whenObject } from './assumptions';
 import { DraftSchema } from './draft';
 
@@ -41,9 +42,20 @@ export const ScenarioSchema = obj({
 		.string({ error: typeError('a string') })
 		.regex(/^[A-Z]{3}$/, { error: 'must be a 3-letter ISO 4217 code such as EUR or USD' }),
 	seed: z
-		.union([z.string().min(1, { error: 'must not be empty' }), z.number().int().min(0)], {
-			error: typeError('a string or a whole number')
-		})
+		.union(
+			[
+				z
+					.string()
+					.min(1, { error: 'must not be empty' })
+					.max(200, { error: 'must be at most 200 characters' }),
+				z
+					.number()
+					.int({ error: 'must be a whole number' })
+					.min(0, { error: 'must be >= 0' })
+					.max(Number.MAX_SAFE_INTEGER, { error: `must be <= ${Number.MAX_SAFE_INTEGER}` })
+			],
+			{ error: typeError('a string or a whole number') }
+		)
 		.meta({ description: 'Master random seed: same seed, same numbers.' }),
 	replications: z
 		.number({ error: typeError('a whole number') })
@@ -84,8 +96,15 @@ export interface ScenarioError {
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
 
+/** A path segment as the user may see it: a field name from the file is shortened and its control characters hidden. */
+function segment(p: PropertyKey): string {
+	// eslint-disable-next-line no-control-regex -- hiding exactly these characters
+	const s = String(p).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+	return s.length > 60 ? `${s.slice(0, 59)}…` : s;
+}
+
 function joinPath(path: readonly PropertyKey[]): string {
-	return path.map((p) => String(p)).join('.');
+	return path.map(segment).join('.');
 }
 
 /** Flattens zod issues (including those inside unions) into path + message pairs. */

@@ -1,0 +1,184 @@
+/**
+ * Nothing a link holds can hurt the user, and nothing the user made is lost: the static build's
+ * Content-Security-Policy, share links (bombs, invalid contents, the way back to one's own
+ * workspace) and the work budget (a huge scenario never starts by itself).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { launchChromium, screenshot } from './helpers';
+import { encodeShare, packJson } from '../../src/lib/ui/share';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const preset = (file: string) => JSON.parse(readFileSync(`scenarios/${file}`, 'utf8'));
+const url = (hash = '') => new URL(hash, inject('baseUrl')).toString();
+
+/** A page that records console errors, uncaught exceptions and CSP violations from its first script on. */
+async function open(context: BrowserContext, hash = '') {
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('console', (msg) => {
+		if (msg.type() === 'error') errors.push(msg.text());
+	});
+	page.on('pageerror', (err) => errors.push(String(err)));
+	await page.addInitScript(() => {
+		const w = window as unknown as { __csp: string[] };
+		w.__csp = [];
+		document.addEventListener('securitypolicyviolation', (e) =>
+			w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`)
+		);
+	});
+	await page.goto(url(hash));
+	return {
+		page,
+		errors,
+		violations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)
+	};
+}
+
+const status = (page: Page) => page.getByTestId('run-status').getAttribute('data-status');
+const runDone = (page: Page) =>
+	page.waitForSelector('[data-testid="run-status"][data-status="done"]', { timeout: 180_000 });
+
+describe('Content-Security-Policy of the static build', () => {
+	it('is in the page, allows the app and its workers (no violation) and blocks an injected script', async () => {
+		const html = readFileSync('build/index.html', 'utf8');
+		const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+		expect(csp).toMatch(/script-src 'self' 'sha256-[^']+'/);
+		expect(/script-src[^;]*unsafe-inline/.test(csp)).toBe(false);
+		expect(csp).toMatch(/worker-src 'self'/);
+		expect(csp).toMatch(/object-src 'none'/);
+
+		const context = await browser.newContext();
+		const { page, errors, violations } = await open(context);
+		await runDone(page);
+		expect(await page.getByTestId('worker-status').getAttribute('data-status')).toBe('ready');
+		expect(await violations()).toEqual([]);
+		expect(errors).toEqual([]);
+		// The policy is live: an inline script added by anything but the app does not run.
+		const ran = await page.evaluate(() => {
+			const s = document.createElement('script');
+			s.textContent = 'window.__injected = true';
+			document.body.append(s);
+			return (window as unknown as { __injected?: boolean }).__injected === true;
+		});
+		expect(ran).toBe(false);
+		expect((await violations()).join()).toMatch(/script-src/);
+		await context.close();
+	});
+});
+
+describe('share links never replace the user’s work', () => {
+	it('a valid link keeps the previous workspace in the library, with a way back', async () => {
+		const context = await browser.newContext();
+		// The user's own work: the pricing preset, autosaved.
+		const mine = await open(context);
+		await runDone(mine.page);
+		await mine.page.getByTestId('preset-select').selectOption('pricing');
+		await runDone(mine.page);
+		await mine.page.waitForTimeout(1500); // autosave (400 ms after the last change)
+		const myHead = await mine.page.locator('[data-testid="results-table"] thead').textContent();
+		await mine.page.close();
+
+		// Someone's link: the textbook preset.
+		const link = await open(context, '#' + encodeShare(preset('textbook-erlang-a.json')));
+		await link.page.getByTestId('share-opened').waitFor({ timeout: 30_000 });
+		expect(await link.page.getByTestId('share-opened').textContent()).toMatch(/kept in your library/);
+		expect(link.page.url()).not.toContain('#w=');
+		await runDone(link.page);
+		await screenshot(link.page, '20-share-link-opened');
+		await link.page.locator('details.library summary').click();
+		await expect
+			.poll(() => link.page.locator('details.library').textContent(), { timeout: 10_000 })
+			.toMatch(/My workspace before a share link/);
+		await link.page.locator('details.library summary').click();
+		await link.page.getByTestId('back-to-mine').click();
+		await runDone(link.page);
+		expect(await link.page.locator('[data-testid="results-table"] thead').textContent()).toEqual(myHead);
+		expect(link.errors).toEqual([]);
+		await context.close();
+	});
+
+	it('a decompression bomb and an invalid scenario are not opened; the workspace is unchanged', async () => {
+		const context = await browser.newContext();
+		const mine = await open(context);
+		await runDone(mine.page);
+		await mine.page.getByTestId('preset-select').selectOption('pricing');
+		await runDone(mine.page);
+		await mine.page.waitForTimeout(1500);
+		const myHead = await mine.page.locator('[data-testid="results-table"] thead').textContent();
+		await mine.page.close();
+
+		const bomb = await open(context, '#w=' + packJson({ a: ' '.repeat(50_000_000) }));
+		await bomb.page.getByTestId('startup-notice').waitFor({ timeout: 30_000 });
+		expect(await bomb.page.getByTestId('startup-notice').textContent()).toMatch(/too large to open/);
+		await runDone(bomb.page);
+		expect(await bomb.page.locator('[data-testid="results-table"] thead').textContent()).toEqual(myHead);
+		await screenshot(bomb.page, '21-share-link-bomb');
+		await bomb.page.close();
+
+		const bad = preset('ecommerce-case.json');
+		bad.assumptions.calendar.days = -1;
+		const invalid = await open(context, '#' + encodeShare(bad));
+		await invalid.page.getByTestId('startup-notice').waitFor({ timeout: 30_000 });
+		expect(await invalid.page.getByTestId('startup-notice').textContent()).toMatch(
+			/not valid .*assumptions\.calendar\.days.*not opened/
+		);
+		await runDone(invalid.page);
+		await invalid.page.waitForTimeout(1500); // an autosave would have happened by now
+		await invalid.page.reload();
+		await runDone(invalid.page);
+		expect(await invalid.page.locator('[data-testid="results-table"] thead').textContent()).toEqual(myHead);
+		expect(bomb.errors).toEqual([]);
+		expect(invalid.errors).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('the work budget in the app', () => {
+	it('1e8 first contacts a day does not start by itself; it asks, and can be started and stopped', async () => {
+		const huge = preset('ecommerce-case.json');
+		huge.assumptions.demand.firstContactsPerDay = 1e8;
+		huge.assumptions.calendar.days = 2;
+		huge.assumptions.customers.patienceSeconds = { kind: 'never' };
+		huge.replications = 1;
+		const context = await browser.newContext();
+		const { page, errors } = await open(context, '#' + encodeShare(huge));
+		await page.getByTestId('budget-prompt').waitFor({ timeout: 30_000 });
+		expect(await page.getByTestId('budget-prompt').textContent()).toMatch(
+			/first contacts per day to at most/
+		);
+		await page.waitForTimeout(2000);
+		expect(await status(page)).toBe('idle');
+		await screenshot(page, '22-budget-prompt');
+		// The Run button asks again rather than starting it.
+		await page.getByTestId('run').click();
+		expect(await status(page)).toBe('idle');
+		await page.close();
+
+		// Over budget by its replications: started only when asked, and Stop ends it.
+		const many = preset('ecommerce-case.json');
+		many.replications = 100_000;
+		const long = await open(context, '#' + encodeShare(many));
+		await long.page.getByTestId('budget-prompt').waitFor({ timeout: 30_000 });
+		expect(await long.page.getByTestId('budget-prompt').textContent()).toMatch(
+			/lower the replications to at most/
+		);
+		expect(await status(long.page)).toBe('idle');
+		await long.page.getByTestId('run-anyway').click();
+		await long.page.waitForSelector('[data-testid="run-status"][data-status="running"]', { timeout: 30_000 });
+		await long.page.getByTestId('stop').click();
+		await expect.poll(() => status(long.page), { timeout: 30_000 }).toBe('stopped');
+		expect(long.errors).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
