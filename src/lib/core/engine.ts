@@ -318,6 +318,12 @@ class Sim {
 	arrRow = 0;
 	arrPos = 0;
 
+	/**
+	 * The time of the event being handled. The handlers read it here rather than take it as an argument:
+	 * a double passed to (or returned from) a call V8 does not inline is boxed, one allocation per event.
+	 */
+	clock = new Float64Array(1);
+
 	contacts = 0;
 	issues = 0;
 	events = 0;
@@ -525,6 +531,18 @@ class Sim {
 		return s.sample(0.5, r);
 	}
 
+	/**
+	 * Issue i's value of `s` for this attempt into out[to]: from the block's slot `slot`, or for a gamma
+	 * from the child stream seeded at block slot `seedSlot`. Written, not returned (see `clock`).
+	 */
+	drawInto(s: Sampler, i: number, slot: number, seedSlot: number, out: Float64Array, to: number): void {
+		const o = i * this.destiny;
+		out[to] =
+			s.kind === DK_GAMMA
+				? this.gammaFrom(s, this.iBlk, o + seedSlot)
+				: s.sample(this.iBlk[o + slot], this.scratch);
+	}
+
 	/** The patience of issue i's current attempt. */
 	patienceOf(i: number): number {
 		const ps = this.patience;
@@ -688,7 +706,8 @@ class Sim {
 	}
 
 	/** A contact of issue i arrives at time t (already inside open hours). */
-	offer(i: number, t: number, row: number, kind: number): void {
+	offer(i: number, row: number, kind: number): void {
+		const t = this.clock[0];
 		this.contacts++;
 		const tab = this.tab;
 		const b = row * FC;
@@ -736,22 +755,21 @@ class Sim {
 		this.iC[i] = cw / ALEA_2M32;
 		const it = this.iIntent[i];
 		const ws = this.work[it];
-		if (ws.kind === DK_GAMMA) this.iWork[i] = this.gammaFrom(ws, blk, o + this.gWork);
-		else this.iWork[i] = ws.sample(blk[o + 1], this.scratch);
+		this.drawInto(ws, i, 1, this.gWork, this.iWork, i);
 		const as = this.acw[it];
 		if (as.kind === DK_DETERMINISTIC) this.iAcw[i] = as.a;
-		else if (as.kind === DK_GAMMA) this.iAcw[i] = this.gammaFrom(as, blk, o + this.gAcw);
-		else this.iAcw[i] = as.sample(blk[o + 2], this.scratch);
+		else this.drawInto(as, i, 2, this.gAcw, this.iAcw, i);
 		if (this.probe !== null && this.iSerial[i] < this.probe.issues) this.record(i, kind);
 
 		if (this.idleCount > 0) {
-			this.answer(i, this.popIdle(), t);
+			this.answer(i, this.popIdle());
 			return;
 		}
 		// wait in the queue
 		this.iState[i] = S_WAITING;
 		if (!this.patienceNever) {
-			const dl = t + this.patienceOf(i);
+			this.drawInto(this.patience, i, 0, this.gPatience, this.iDeadline, i);
+			const dl = t + this.iDeadline[i];
 			this.iDeadline[i] = dl;
 			this.heap.push(dl, i * 8 + EV_ABANDON);
 		}
@@ -870,7 +888,8 @@ class Sim {
 		}
 	}
 
-	answer(i: number, a: number, t: number): void {
+	answer(i: number, a: number): void {
+		const t = this.clock[0];
 		const wait = t - this.iArrT[i];
 		const c = this.c;
 		const tab = this.tab;
@@ -895,7 +914,8 @@ class Sim {
 		this.heap.push(t + h, a * 8 + EV_END);
 	}
 
-	abandon(i: number, t: number): void {
+	abandon(i: number): void {
+		const t = this.clock[0];
 		const c = this.c;
 		const wait = t - this.iArrT[i];
 		const tab = this.tab;
@@ -953,7 +973,8 @@ class Sim {
 		this.heap.push(t, i * 8 + EV_RECONTACT);
 	}
 
-	end(a: number, t: number): void {
+	end(a: number): void {
+		const t = this.clock[0];
 		const c = this.c;
 		const i = this.aIssue[a];
 		const row = this.aRow[a];
@@ -1028,7 +1049,7 @@ class Sim {
 		this.aBusy[a] = 0;
 		this.busyCount--;
 		if (this.qLen > 0 && (this.aOnDuty[a] === 1 || this.closed)) {
-			this.answer(this.popQueue(), a, t);
+			this.answer(this.popQueue(), a);
 		} else if (this.aOnDuty[a] === 1) {
 			this.pushIdle(a);
 		} else {
@@ -1048,7 +1069,7 @@ class Sim {
 		this.heap.push(d * c.daySec + c.openSec + j * c.intervalSec, bi * 8 + EV_BOUNDARY);
 	}
 
-	boundary(bi: number, t: number): void {
+	boundary(bi: number): void {
 		const c = this.c;
 		const ipd = c.intervalsPerDay;
 		const day = Math.floor(bi / (ipd + 1));
@@ -1101,7 +1122,7 @@ class Sim {
 		}
 		this.dayPlanned = planned;
 		this.tab[row * FC + FLD_AGENTS_ON_PHONES] = on;
-		while (this.idleCount > 0 && this.qLen > 0) this.answer(this.popQueue(), this.popIdle(), t);
+		while (this.idleCount > 0 && this.qLen > 0) this.answer(this.popQueue(), this.popIdle());
 	}
 
 	run(): SimResult {
@@ -1124,6 +1145,7 @@ class Sim {
 			const d = isArr ? 0 : heap.pop();
 			events++;
 			this.advance(t);
+			this.clock[0] = t;
 			if (isArr) {
 				const row = this.arrRow;
 				const i = this.newIssue();
@@ -1134,19 +1156,19 @@ class Sim {
 				}
 				this.iIntent[i] = it;
 				tArr = this.nextFirstArrival();
-				this.offer(i, t, row, K_FIRST);
+				this.offer(i, row, K_FIRST);
 				continue;
 			}
 			const type = d & 7;
 			const id = d >> 3;
 			if (type === EV_END) {
-				this.end(id, t);
+				this.end(id);
 			} else if (type === EV_ABANDON) {
-				if (this.iState[id] === S_WAITING && this.iDeadline[id] === t) this.abandon(id, t);
+				if (this.iState[id] === S_WAITING && this.iDeadline[id] === t) this.abandon(id);
 			} else if (type === EV_RECONTACT) {
-				this.offer(id, t, this.rowOf(t), this.iKind[id]);
+				this.offer(id, this.rowOf(t), this.iKind[id]);
 			} else {
-				this.boundary(id, t);
+				this.boundary(id);
 			}
 		}
 		const endTime = stop ? tEnd : this.lastT;
