@@ -55,5 +55,5 @@ export default ts.config(
 			]
 		}
 	},
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', '.scratch*/'] }
+	{ ignores: ['build/', 'dist-node/', '.svelte-kit/', 'node_modules/', 'test-results/', '.scratch*/'] }
 );

@@ -1,14 +1,17 @@
 /**
- * `npm run bench [-- --json]`: simulation speed on one core (this process), contacts per second.
- *   textbookContactsPerSecond: the stationary M/M/14 textbook queue (200 contacts/h, AHT 180 s) through
- *     the engine (`textbookConfig`), the case the C reference simulator runs.
+ * `npm run bench [-- --json] [-- --c-source FILE]`: simulation speed on one core (this process), contacts per second.
+ *   textbookContactsPerSecond: the stationary M/M/40+M queue of the C reference (0.12 calls/s, mean handle
+ *     300 s, mean patience 180 s; 15-minute rows) through the engine (`textbookConfig`).
+ *   cReferenceContactsPerSecond: the same queue through the hand-written C simulator (c-reference.ts),
+ *     when a C compiler and its source are present; textbookRatioToC = textbook / C.
  *   fullModelContactsPerSecond: every draft of scenarios/ecommerce-case.json compiled by compile.ts (all
  *     mechanisms on: busyness, intents, abandonment, redials, callbacks, dumps, skills, absenteeism,
  *     surveys, QA, staffing per interval), one month per replication.
- * Each of these two figures is the BEST of `REPEATS` (5) measurements, each a run of replications for
- * ~1 s after a warm-up run, each config writing into its own reused table (as replication.ts does): other processes on the machine can only slow a measurement down, so the best
- * one is the closest to the engine's own speed. The text output also lists every measurement.
- * Add fields to `FIGURES`.
+ * Each figure is the BEST of `REPEATS` (5) measurements, each a run of replications for ~1 s after a
+ * warm-up run, each config writing into its own reused table (as replication.ts does): other processes
+ * on the machine can only slow a measurement down, so the best one is the closest to the engine's own
+ * speed. The engine and the C reference are measured alternately, so both see the same machine load.
+ * The text output also lists every measurement and the load average.
  *   speedup2Workers, firstSummarySeconds, hundredRepsSeconds: the worker pool, from bench/pool.ts.
  */
 import { readFileSync } from 'node:fs';
@@ -17,7 +20,9 @@ import { intervalCount, type EngineConfig } from '../src/lib/core/engine-config'
 import { FIELD_COUNT } from '../src/lib/core/fields';
 import { compileScenario } from '../src/lib/core/compile';
 import { parseScenario } from '../src/lib/core/schema/scenario';
+import { availableParallelism, loadavg } from 'node:os';
 import { benchPool } from './pool';
+import { REFERENCE_QUEUE, buildCReference, runCReference } from './c-reference';
 
 const REPEATS = 5;
 
@@ -38,11 +43,20 @@ function contactsPerSecond(configs: EngineConfig[], seconds = 1): number {
 	return contacts / (el / 1000);
 }
 
-/** The best of REPEATS measurements (and all of them). */
-function best(configs: EngineConfig[]): { best: number; all: number[] } {
-	const all: number[] = [];
-	for (let k = 0; k < REPEATS; k++) all.push(contactsPerSecond(configs));
-	return { best: Math.max(...all), all };
+type Measured = { best: number; all: number[] };
+
+/** The best of REPEATS measurements (and all of them); `beside` runs after each (the C reference). */
+function best(configs: EngineConfig[], beside?: () => number): { engine: Measured; beside: Measured } {
+	const engine: number[] = [];
+	const other: number[] = [];
+	for (let k = 0; k < REPEATS; k++) {
+		engine.push(contactsPerSecond(configs));
+		if (beside) other.push(beside());
+	}
+	return {
+		engine: { best: Math.max(...engine), all: engine },
+		beside: { best: other.length ? Math.max(...other) : NaN, all: other }
+	};
 }
 
 function fullModelConfigs(): EngineConfig[] {
@@ -53,29 +67,78 @@ function fullModelConfigs(): EngineConfig[] {
 	return compileScenario(parsed.scenario);
 }
 
-const FIGURES: Record<string, () => { best: number; all: number[] }> = {
-	textbookContactsPerSecond: () =>
-		best([textbookConfig({ arrivalsPerHour: 200, agents: 14, ahtSec: 180, targetSec: 20, hours: 5000 })]),
-	fullModelContactsPerSecond: () => best(fullModelConfigs())
-};
-
 const json = process.argv.includes('--json');
-const out: Record<string, number> = {};
-if (!json) process.stdout.write(`contacts per second on one core: best of ${REPEATS} measurements of ~1 s\n`);
-for (const [k, f] of Object.entries(FIGURES)) {
-	const r = f();
-	out[k] = Math.round(r.best);
-	if (!json) {
-		const all = r.all.map((x) => (x / 1e6).toFixed(2)).join(' ');
-		process.stdout.write(
-			`${k.padEnd(32)}${out[k].toLocaleString('en').padStart(14)}   (each, millions: ${all})\n`
-		);
-	}
+const cSourceAt = process.argv.indexOf('--c-source');
+const cRef = buildCReference(cSourceAt >= 0 ? process.argv[cSourceAt + 1] : undefined);
+const out: Record<string, number | null> = {};
+const lines: string[] = [];
+const line = (k: string, v: number | null, all?: number[]) =>
+	lines.push(
+		`${k.padEnd(32)}${(v === null ? 'n/a' : v.toLocaleString('en')).padStart(14)}` +
+			(all?.length ? `   (each, millions: ${all.map((x) => (x / 1e6).toFixed(2)).join(' ')})` : '')
+	);
+const load0 = loadavg()[0];
+
+const q = REFERENCE_QUEUE;
+const textbook = best(
+	[
+		textbookConfig({
+			arrivalsPerHour: q.perSecond * 3600,
+			agents: q.agents,
+			ahtSec: q.ahtSec,
+			patienceSec: q.patienceSec,
+			targetSec: 20,
+			hours: 2000
+		})
+	],
+	cRef.ok ? () => runCReference(cRef.binary) : undefined
+);
+out.textbookContactsPerSecond = Math.round(textbook.engine.best);
+line('textbookContactsPerSecond', out.textbookContactsPerSecond, textbook.engine.all);
+out.cReferenceContactsPerSecond = cRef.ok ? Math.round(textbook.beside.best) : null;
+line('cReferenceContactsPerSecond', out.cReferenceContactsPerSecond, textbook.beside.all);
+out.textbookRatioToC = cRef.ok
+	? Math.round((textbook.engine.best / textbook.beside.best) * 1000) / 1000
+	: null;
+line('textbookRatioToC', out.textbookRatioToC);
+if (!cRef.ok) lines.push(`  (no C reference: ${cRef.why})`);
+const full = best(fullModelConfigs());
+out.fullModelContactsPerSecond = Math.round(full.engine.best);
+line('fullModelContactsPerSecond', out.fullModelContactsPerSecond, full.engine.all);
+if (!json) {
+	process.stdout.write(`contacts per second on one core: best of ${REPEATS} measurements of ~1 s\n`);
+	process.stdout.write(lines.join('\n') + '\n');
 }
+
 // Worker pool (bench/pool.ts): 2-vs-1 worker speed-up, CLI time to the first summary and to 100 replications.
 const pool = await benchPool({ log: json ? undefined : (s) => process.stderr.write(s + '\n') });
-for (const k of ['speedup2Workers', 'firstSummarySeconds', 'hundredRepsSeconds'] as const) {
-	out[k] = Math.round(pool[k] * 100) / 100;
-	if (!json) process.stdout.write(`${k.padEnd(32)}${out[k].toLocaleString('en').padStart(14)}\n`);
-}
-if (json) process.stdout.write(JSON.stringify(out) + '\n');
+const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+out.speedup2Workers = round(pool.speedup2Workers);
+out.firstSummarySeconds = round(pool.firstSummarySeconds);
+out.hundredRepsSeconds = round(pool.hundredRepsSeconds);
+out.workerStartSeconds = round(pool.workerStartSeconds);
+out.cli24Reps1WorkerSeconds = round(pool.cli24Reps1WorkerSeconds);
+out.cli24Reps2WorkersSeconds = round(pool.cli24Reps2WorkersSeconds);
+out.cliSpeedup2Workers24Reps =
+	pool.cli24Reps1WorkerSeconds !== null && pool.cli24Reps2WorkersSeconds !== null
+		? round(pool.cli24Reps1WorkerSeconds / pool.cli24Reps2WorkersSeconds)
+		: null;
+if (!json)
+	for (const k of [
+		'speedup2Workers',
+		'firstSummarySeconds',
+		'hundredRepsSeconds',
+		'workerStartSeconds',
+		'cli24Reps1WorkerSeconds',
+		'cli24Reps2WorkersSeconds',
+		'cliSpeedup2Workers24Reps'
+	])
+		process.stdout.write(
+			`${k.padEnd(32)}${(out[k] === null ? 'n/a' : out[k]!.toLocaleString('en')).padStart(14)}\n`
+		);
+const load = [load0, loadavg()[0]].map((x) => Math.round(x * 100) / 100);
+if (json) process.stdout.write(JSON.stringify({ ...out, loadAverage: load }) + '\n');
+else
+	process.stdout.write(
+		`load average (1 min) before and after: ${load.join(', ')} on ${availableParallelism()} cores\n`
+	);

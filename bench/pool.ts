@@ -9,6 +9,7 @@
  * `firstSummarySeconds` and `hundredRepsSeconds`. Without a scenario file (or with --fake) it runs
  * the fake model with a busy loop instead, and says so in `poolModel`.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +33,14 @@ export interface PoolBench {
 	/** CLI path: seconds to 100 replications, default worker count (`workers`). */
 	hundredRepsSeconds: number;
 	workers: number;
+	/** Seconds from creating a one-thread pool to its worker answering (start-up of a worker thread). */
+	workerStartSeconds: number;
+	/**
+	 * The bundled CLI as a user runs it (`npm run sim -- run FILE --reps 24`, a child process, start-up
+	 * included), best of three, with 1 and 2 workers; null when not run from the bundle (dist-node/).
+	 */
+	cli24Reps1WorkerSeconds: number | null;
+	cli24Reps2WorkersSeconds: number | null;
 	/** 1-minute load average before and after (the machine may be shared: a high load spoils the speed-up). */
 	loadAverage: [number, number];
 }
@@ -57,6 +66,38 @@ async function timed(pool: SimulationPool, inp: LoadedInput, reps: number): Prom
 	const t0 = performance.now();
 	await pool.run({ job: inp.job, reps }).done;
 	return (performance.now() - t0) / 1000;
+}
+
+/** Seconds for a one-thread pool to start and answer a ping. */
+async function workerStart(): Promise<number> {
+	const t0 = performance.now();
+	const pool = createNodePool(1);
+	try {
+		await pool.ping();
+		return (performance.now() - t0) / 1000;
+	} finally {
+		pool.dispose();
+	}
+}
+
+/** The bundled CLI beside this bundle, when this runs from dist-node/. */
+const CLI = import.meta.url.endsWith('.mjs') ? fileURLToPath(new URL('./sim.mjs', import.meta.url)) : null;
+
+/** Wall seconds of `node dist-node/sim.mjs run FILE --reps 24 --workers W` (best of three). */
+function cli24(file: string, workers: number): number {
+	let bestSec = Infinity;
+	for (let k = 0; k < 3; k++) {
+		const t0 = performance.now();
+		execFileSync(
+			process.execPath,
+			[CLI!, 'run', file, '--reps', '24', '--workers', String(workers), '--json'],
+			{
+				stdio: 'ignore'
+			}
+		);
+		bestSec = Math.min(bestSec, (performance.now() - t0) / 1000);
+	}
+	return bestSec;
 }
 
 async function warmPool(workers: number, inp: LoadedInput): Promise<SimulationPool> {
@@ -99,6 +140,15 @@ export async function benchPool(opts: { scenario?: string; fake?: boolean; log?:
 	log(
 		`pool (CLI path): first summary ${timing.firstSummarySeconds.toFixed(2)} s, 100 replications ${timing.elapsedSeconds.toFixed(2)} s`
 	);
+	let workerStartSeconds = Infinity;
+	for (let k = 0; k < 3; k++) workerStartSeconds = Math.min(workerStartSeconds, await workerStart());
+	log(`pool: a worker thread starts and answers in ${workerStartSeconds.toFixed(3)} s`);
+	const cli1 = CLI && file ? cli24(file, 1) : null;
+	const cli2 = CLI && file ? cli24(file, 2) : null;
+	if (cli1 !== null && cli2 !== null)
+		log(
+			`CLI, 24 replications (start-up included): 1 worker ${cli1.toFixed(2)} s, 2 workers ${cli2.toFixed(2)} s, speed-up ${(cli1 / cli2).toFixed(2)}x`
+		);
 	const result: PoolBench = {
 		poolModel: file ? 'scenario' : 'fake',
 		scenarioFile: file,
@@ -109,6 +159,9 @@ export async function benchPool(opts: { scenario?: string; fake?: boolean; log?:
 		firstSummarySeconds: timing.firstSummarySeconds,
 		hundredRepsSeconds: timing.elapsedSeconds,
 		workers: defaultNodePoolSize(),
+		workerStartSeconds,
+		cli24Reps1WorkerSeconds: cli1,
+		cli24Reps2WorkersSeconds: cli2,
 		loadAverage: [loadBefore, loadavg()[0]]
 	};
 	return result;

@@ -33,6 +33,8 @@
  *   is therefore the same person under every draft, even when the drafts' paths differ (answered vs
  *   abandoned, callback vs give-up, landing in closed hours or not): attempt j of customer k has the same
  *   work, ACW, patience, delays and decisions (tested with a probe, `DestinyProbe`).
+ *   When no issue can make a second attempt (maxAttempts 1) only the block's slots the config reads are
+ *   drawn (the same leading numbers; the issue's stream is never read again).
  *
  * Hot path: typed arrays, an event heap (heap.ts) with packed int payloads, no allocation per event.
  */
@@ -249,22 +251,24 @@ class Sim {
 	iLastEnd = new Float64Array(0);
 	iWork = new Float64Array(0);
 	iAcw = new Float64Array(0);
-	bRes = new Float64Array(0);
-	bDump = new Float64Array(0);
-	bSat = new Float64Array(0);
-	bSurvey = new Float64Array(0);
-	bNext = new Float64Array(0);
-	bDelay = new Float64Array(0);
-	bChurn = new Float64Array(0);
-	bSpread = new Float64Array(0);
-	/** Seeds (3 per issue) of the retry delay's child stream, when a retry delay is gamma. */
-	bDelaySeed = new Float64Array(0);
+	/**
+	 * The current attempt's block of uniforms of every issue, `destiny` slots per issue from `i * destiny`
+	 * (see DESTINY; the gamma seeds included), contiguous so that an issue's decisions share cache lines.
+	 */
+	iBlk = new Float64Array(0);
 	freeTop = 0;
 	freeList = new Int32Array(0);
 	nextIssue = 0;
-	block = new Float64Array(DESTINY + 12);
 	/** Uniforms per attempt (DESTINY + 3 per gamma quantity) and the first seed slot of each (-1: none). */
 	destiny = DESTINY;
+	/**
+	 * Uniforms actually drawn per attempt: `destiny`, or fewer when no issue ever makes a second attempt
+	 * (maxAttempts 1): then the issue's stream is never read again, and the block's tail past the last
+	 * slot this config reads (see `drawnSlots`) need not be drawn. The slots drawn are the same numbers.
+	 */
+	drawn = DESTINY;
+	/** Every answered, undumped contact resolves (resolvability x agent factor >= 1 for all): no draw read. */
+	resolveAlways = false;
 	gPatience = -1;
 	gWork = -1;
 	gAcw = -1;
@@ -313,6 +317,12 @@ class Sim {
 	// first-contact arrival process
 	arrRow = 0;
 	arrPos = 0;
+
+	/**
+	 * The time of the event being handled. The handlers read it here rather than take it as an argument:
+	 * a double passed to (or returned from) a call V8 does not inline is boxed, one allocation per event.
+	 */
+	clock = new Float64Array(1);
 
 	contacts = 0;
 	issues = 0;
@@ -392,6 +402,7 @@ class Sim {
 		this.nextIssue = 0;
 		this.freeTop = 0;
 		if (this.cap === 0) this.growIssues(1024);
+		if (this.iBlk.length < this.cap * this.destiny) this.iBlk = new Float64Array(this.cap * this.destiny);
 		this.iState.fill(S_FREE);
 
 		// queue
@@ -429,6 +440,12 @@ class Sim {
 			this.aSpeed[j] = Math.exp(sp * z - (sp * sp) / 2) * (newHire ? c.newHireSpeedFactor : 1);
 			this.aRes[j] = Math.max(0, 1 + c.resolutionSpread * z) * (newHire ? c.newHireResolutionFactor : 1);
 		}
+		let minRes = Infinity;
+		for (let j = 0; j < roster; j++) if (this.aRes[j] < minRes) minRes = this.aRes[j];
+		let minResolv = Infinity;
+		for (let k = 0; k < ni; k++) if (this.resolv[k] < minResolv) minResolv = this.resolv[k];
+		this.resolveAlways = minResolv * minRes >= 1;
+		this.drawn = this.drawnSlots();
 		// QA: per agent, per 30-day month, round(qaEvalsPerAgentMonth) sorted random times
 		const month = 30 * 86400;
 		const months = Math.max(1, Math.ceil(((c.days - 1) * c.daySec + c.closeSec) / month));
@@ -484,6 +501,26 @@ class Sim {
 		this.destiny = d;
 	}
 
+	/** How many leading slots of the block this config reads (see `drawn`); the probe reads them all. */
+	drawnSlots(): number {
+		const c = this.c;
+		if (c.maxAttempts > 1 || this.probe !== null) return this.destiny;
+		const reads = (s: Sampler) => s.kind !== DK_DETERMINISTIC && s.kind !== DK_NEVER && s.kind !== DK_GAMMA;
+		let n = 0;
+		const upTo = (slot: number) => {
+			if (slot >= n) n = slot + 1;
+		};
+		if (reads(this.patience)) upTo(0);
+		if (this.work.some(reads)) upTo(1);
+		if (this.acw.some(reads)) upTo(2);
+		if (!this.resolveAlways) upTo(3);
+		if (c.dumpProb > 0) upTo(4);
+		if (c.surveyRate > 0) upTo(6); // the satisfaction draw (5) and the survey response (6)
+		if (c.churnOnGiveUp > 0) upTo(9);
+		for (const g of [this.gPatience, this.gWork, this.gAcw]) if (g >= 0) upTo(g + 2);
+		return n;
+	}
+
 	/** A gamma value from the child stream seeded by the block's uniforms at `at`, `at + 1`, `at + 2`. */
 	gammaFrom(s: Sampler, seeds: Float64Array, at: number): number {
 		const r = this.scratch;
@@ -494,17 +531,33 @@ class Sim {
 		return s.sample(0.5, r);
 	}
 
-	/** The patience of the attempt whose block is `blk`. */
-	patienceOf(blk: Float64Array): number {
+	/**
+	 * Issue i's value of `s` for this attempt into out[to]: from the block's slot `slot`, or for a gamma
+	 * from the child stream seeded at block slot `seedSlot`. Written, not returned (see `clock`).
+	 */
+	drawInto(s: Sampler, i: number, slot: number, seedSlot: number, out: Float64Array, to: number): void {
+		const o = i * this.destiny;
+		out[to] =
+			s.kind === DK_GAMMA
+				? this.gammaFrom(s, this.iBlk, o + seedSlot)
+				: s.sample(this.iBlk[o + slot], this.scratch);
+	}
+
+	/** The patience of issue i's current attempt. */
+	patienceOf(i: number): number {
 		const ps = this.patience;
-		return ps.kind === DK_GAMMA ? this.gammaFrom(ps, blk, this.gPatience) : ps.sample(blk[0], this.scratch);
+		const o = i * this.destiny;
+		return ps.kind === DK_GAMMA
+			? this.gammaFrom(ps, this.iBlk, o + this.gPatience)
+			: ps.sample(this.iBlk[o], this.scratch);
 	}
 
 	/** Issue i's retry delay (redial or callback) of its current attempt. */
 	retryDelay(d: Sampler, i: number): number {
+		const o = i * this.destiny;
 		return d.kind === DK_GAMMA
-			? this.gammaFrom(d, this.bDelaySeed, i * 3)
-			: d.sample(this.bDelay[i], this.scratch);
+			? this.gammaFrom(d, this.iBlk, o + this.gDelay)
+			: d.sample(this.iBlk[o + 8], this.scratch);
 	}
 
 	growIssues(n: number): void {
@@ -543,17 +596,9 @@ class Sim {
 		this.iLastEnd = g64(this.iLastEnd);
 		this.iWork = g64(this.iWork);
 		this.iAcw = g64(this.iAcw);
-		this.bRes = g64(this.bRes);
-		this.bDump = g64(this.bDump);
-		this.bSat = g64(this.bSat);
-		this.bSurvey = g64(this.bSurvey);
-		this.bNext = g64(this.bNext);
-		this.bDelay = g64(this.bDelay);
-		this.bChurn = g64(this.bChurn);
-		this.bSpread = g64(this.bSpread);
-		const ds = new Float64Array(n * 3);
-		ds.set(this.bDelaySeed);
-		this.bDelaySeed = ds;
+		const blk = new Float64Array(n * this.destiny);
+		blk.set(this.iBlk.subarray(0, Math.min(this.iBlk.length, blk.length)));
+		this.iBlk = blk;
 		this.freeList = g32(this.freeList);
 		this.cap = n;
 	}
@@ -661,7 +706,8 @@ class Sim {
 	}
 
 	/** A contact of issue i arrives at time t (already inside open hours). */
-	offer(i: number, t: number, row: number, kind: number): void {
+	offer(i: number, row: number, kind: number): void {
+		const t = this.clock[0];
 		this.contacts++;
 		const tab = this.tab;
 		const b = row * FC;
@@ -686,9 +732,10 @@ class Sim {
 		let s1 = this.iS1[i];
 		let s2 = this.iS2[i];
 		let cw = this.iC[i] * ALEA_2M32;
-		const blk = this.block;
-		const nd = this.destiny;
-		for (let k = 0; k < nd; k++) {
+		const blk = this.iBlk;
+		const o = i * this.destiny;
+		const end = o + this.drawn;
+		for (let k = o; k < end; k++) {
 			const y = ALEA_MUL * s0;
 			let fl = Math.floor(y);
 			let f = y - fl + cw;
@@ -708,37 +755,21 @@ class Sim {
 		this.iC[i] = cw / ALEA_2M32;
 		const it = this.iIntent[i];
 		const ws = this.work[it];
-		if (ws.kind === DK_GAMMA) this.iWork[i] = this.gammaFrom(ws, blk, this.gWork);
-		else this.iWork[i] = ws.sample(blk[1], this.scratch);
+		this.drawInto(ws, i, 1, this.gWork, this.iWork, i);
 		const as = this.acw[it];
 		if (as.kind === DK_DETERMINISTIC) this.iAcw[i] = as.a;
-		else if (as.kind === DK_GAMMA) this.iAcw[i] = this.gammaFrom(as, blk, this.gAcw);
-		else this.iAcw[i] = as.sample(blk[2], this.scratch);
-		this.bRes[i] = blk[3];
-		this.bDump[i] = blk[4];
-		this.bSat[i] = blk[5];
-		this.bSurvey[i] = blk[6];
-		this.bNext[i] = blk[7];
-		this.bDelay[i] = blk[8];
-		this.bChurn[i] = blk[9];
-		this.bSpread[i] = blk[10];
-		const gd = this.gDelay;
-		if (gd >= 0) {
-			const ds = this.bDelaySeed;
-			ds[i * 3] = blk[gd];
-			ds[i * 3 + 1] = blk[gd + 1];
-			ds[i * 3 + 2] = blk[gd + 2];
-		}
-		if (this.probe !== null && this.iSerial[i] < this.probe.issues) this.record(i, kind, blk);
+		else this.drawInto(as, i, 2, this.gAcw, this.iAcw, i);
+		if (this.probe !== null && this.iSerial[i] < this.probe.issues) this.record(i, kind);
 
 		if (this.idleCount > 0) {
-			this.answer(i, this.popIdle(), t);
+			this.answer(i, this.popIdle());
 			return;
 		}
 		// wait in the queue
 		this.iState[i] = S_WAITING;
 		if (!this.patienceNever) {
-			const dl = t + this.patienceOf(blk);
+			this.drawInto(this.patience, i, 0, this.gPatience, this.iDeadline, i);
+			const dl = t + this.iDeadline[i];
 			this.iDeadline[i] = dl;
 			this.heap.push(dl, i * 8 + EV_ABANDON);
 		}
@@ -754,24 +785,26 @@ class Sim {
 	}
 
 	/** Probe: the destiny of this attempt of issue i (see DestinyProbe). */
-	record(i: number, kind: number, blk: Float64Array): void {
+	record(i: number, kind: number): void {
 		const recs = this.probe!.records;
 		const n = this.iSerial[i];
+		const o = i * this.destiny;
+		const blk = this.iBlk;
 		while (recs.length <= n) recs.push([]);
 		recs[n].push([
 			kind,
 			this.iWork[i],
 			this.iAcw[i],
-			this.patienceOf(blk),
+			this.patienceOf(i),
 			this.retryDelay(this.redialDelay, i),
 			this.retryDelay(this.callbackDelay, i),
-			blk[3],
-			blk[4],
-			blk[5],
-			blk[6],
-			blk[7],
-			blk[9],
-			blk[10]
+			blk[o + 3],
+			blk[o + 4],
+			blk[o + 5],
+			blk[o + 6],
+			blk[o + 7],
+			blk[o + 9],
+			blk[o + 10]
 		]);
 	}
 
@@ -855,7 +888,8 @@ class Sim {
 		}
 	}
 
-	answer(i: number, a: number, t: number): void {
+	answer(i: number, a: number): void {
+		const t = this.clock[0];
 		const wait = t - this.iArrT[i];
 		const c = this.c;
 		const tab = this.tab;
@@ -867,7 +901,7 @@ class Sim {
 			tab[b + F_WAIT_ANS] += wait;
 		}
 		this.iState[i] = S_SERVICE;
-		const dumped = this.bDump[i] < c.dumpProb;
+		const dumped = c.dumpProb > 0 && this.iBlk[i * this.destiny + 4] < c.dumpProb;
 		let talk = c.effort * this.iWork[i] * this.aSpeed[a];
 		if (dumped) talk *= c.dumpHandleFactor;
 		const h = talk + this.iAcw[i];
@@ -880,7 +914,8 @@ class Sim {
 		this.heap.push(t + h, a * 8 + EV_END);
 	}
 
-	abandon(i: number, t: number): void {
+	abandon(i: number): void {
+		const t = this.clock[0];
 		const c = this.c;
 		const wait = t - this.iArrT[i];
 		const tab = this.tab;
@@ -893,7 +928,7 @@ class Sim {
 		tab[b + FLD_WAIT_SUM_ABANDONED] += wait;
 		this.iState[i] = S_PENDING;
 		this.qLen--;
-		if (this.iAttempt[i] < c.maxAttempts && this.bNext[i] < c.redialProb) {
+		if (this.iAttempt[i] < c.maxAttempts && this.iBlk[i * this.destiny + 7] < c.redialProb) {
 			this.retry(i, t + this.retryDelay(this.redialDelay, i), K_REDIAL);
 		} else this.giveUp(i, row);
 	}
@@ -902,7 +937,8 @@ class Sim {
 		const b = row * FC;
 		const tab = this.tab;
 		tab[b + FLD_GIVE_UPS]++;
-		const churned = this.bChurn[i] < this.c.churnOnGiveUp;
+		const churnP = this.c.churnOnGiveUp;
+		const churned = churnP > 0 && this.iBlk[i * this.destiny + 9] < churnP;
 		if (churned) tab[b + FLD_CHURNED]++;
 		const h = this.iHandled[i];
 		if (h > 0) {
@@ -926,7 +962,7 @@ class Sim {
 		if (s < c.openSec || s >= c.closeSec) {
 			if (s >= c.closeSec) d++;
 			const spread = Math.min(c.closedSpreadSec, c.closeSec - c.openSec);
-			t = d * c.daySec + c.openSec + this.bSpread[i] * spread;
+			t = d * c.daySec + c.openSec + this.iBlk[i * this.destiny + 10] * spread;
 		}
 		if (d >= c.days || t >= this.tEnd) {
 			this.iState[i] = S_CENSORED;
@@ -937,7 +973,8 @@ class Sim {
 		this.heap.push(t, i * 8 + EV_RECONTACT);
 	}
 
-	end(a: number, t: number): void {
+	end(a: number): void {
+		const t = this.clock[0];
 		const c = this.c;
 		const i = this.aIssue[a];
 		const row = this.aRow[a];
@@ -959,9 +996,9 @@ class Sim {
 		this.iHandled[i] = prev + 1;
 		const sb = b + (prev < 3 ? prev : 3);
 		tab[sb + FLD_HANDLED_ATTEMPT_1]++;
-		let pr = this.resolv[this.iIntent[i]] * this.aRes[a];
-		if (pr > 1) pr = 1;
-		const resolved = !dumped && this.bRes[i] < pr;
+		const resolved =
+			!dumped &&
+			(this.resolveAlways || this.iBlk[i * this.destiny + 3] < this.resolv[this.iIntent[i]] * this.aRes[a]);
 		if (resolved) {
 			tab[b + FLD_RESOLVED]++;
 			tab[sb + FLD_RESOLVED_ATTEMPT_1]++;
@@ -981,9 +1018,9 @@ class Sim {
 		if (ps > 1) ps = 1;
 		else if (ps < 0) ps = 0;
 		tab[b + FLD_SAT_PROB_SUM] += ps;
-		if (this.bSurvey[i] < c.surveyRate) {
+		if (c.surveyRate > 0 && this.iBlk[i * this.destiny + 6] < c.surveyRate) {
 			tab[b + FLD_SURVEYS]++;
-			if (this.bSat[i] < ps) tab[b + FLD_SURVEYS_SATISFIED]++;
+			if (this.iBlk[i * this.destiny + 5] < ps) tab[b + FLD_SURVEYS_SATISFIED]++;
 		}
 		// QA
 		const qTrue = dumped ? c.qaScoreDumped : c.qaScore;
@@ -1005,14 +1042,14 @@ class Sim {
 		if (resolved) {
 			tab[b + FLD_ISSUES_RESOLVED]++;
 			this.freeIssue(i);
-		} else if (attempt < c.maxAttempts && this.bNext[i] < c.callbackProb) {
+		} else if (attempt < c.maxAttempts && this.iBlk[i * this.destiny + 7] < c.callbackProb) {
 			this.retry(i, t + this.retryDelay(this.callbackDelay, i), K_REPEAT);
 		} else this.giveUp(i, row);
 		// the agent's next step
 		this.aBusy[a] = 0;
 		this.busyCount--;
 		if (this.qLen > 0 && (this.aOnDuty[a] === 1 || this.closed)) {
-			this.answer(this.popQueue(), a, t);
+			this.answer(this.popQueue(), a);
 		} else if (this.aOnDuty[a] === 1) {
 			this.pushIdle(a);
 		} else {
@@ -1032,7 +1069,7 @@ class Sim {
 		this.heap.push(d * c.daySec + c.openSec + j * c.intervalSec, bi * 8 + EV_BOUNDARY);
 	}
 
-	boundary(bi: number, t: number): void {
+	boundary(bi: number): void {
 		const c = this.c;
 		const ipd = c.intervalsPerDay;
 		const day = Math.floor(bi / (ipd + 1));
@@ -1085,7 +1122,7 @@ class Sim {
 		}
 		this.dayPlanned = planned;
 		this.tab[row * FC + FLD_AGENTS_ON_PHONES] = on;
-		while (this.idleCount > 0 && this.qLen > 0) this.answer(this.popQueue(), this.popIdle(), t);
+		while (this.idleCount > 0 && this.qLen > 0) this.answer(this.popQueue(), this.popIdle());
 	}
 
 	run(): SimResult {
@@ -1108,6 +1145,7 @@ class Sim {
 			const d = isArr ? 0 : heap.pop();
 			events++;
 			this.advance(t);
+			this.clock[0] = t;
 			if (isArr) {
 				const row = this.arrRow;
 				const i = this.newIssue();
@@ -1118,19 +1156,19 @@ class Sim {
 				}
 				this.iIntent[i] = it;
 				tArr = this.nextFirstArrival();
-				this.offer(i, t, row, K_FIRST);
+				this.offer(i, row, K_FIRST);
 				continue;
 			}
 			const type = d & 7;
 			const id = d >> 3;
 			if (type === EV_END) {
-				this.end(id, t);
+				this.end(id);
 			} else if (type === EV_ABANDON) {
-				if (this.iState[id] === S_WAITING && this.iDeadline[id] === t) this.abandon(id, t);
+				if (this.iState[id] === S_WAITING && this.iDeadline[id] === t) this.abandon(id);
 			} else if (type === EV_RECONTACT) {
-				this.offer(id, t, this.rowOf(t), this.iKind[id]);
+				this.offer(id, this.rowOf(t), this.iKind[id]);
 			} else {
-				this.boundary(id, t);
+				this.boundary(id);
 			}
 		}
 		const endTime = stop ? tEnd : this.lastT;
@@ -1176,8 +1214,8 @@ export function simulate(
 	probe?: DestinyProbe
 ): SimResult {
 	const sim = shared ?? (shared = new Sim());
+	sim.probe = probe ?? null; // before setup: the probe needs every attempt's whole block drawn
 	sim.setup(config, seed, replication, out);
-	sim.probe = probe ?? null;
 	try {
 		return sim.run();
 	} finally {

@@ -1,13 +1,15 @@
 /**
- * Node glue for the pool: simulation workers on worker_threads, running the TypeScript sources.
+ * Node glue for the pool: simulation workers on worker_threads.
  *
- * How TypeScript runs in the threads: on Node 20, tsx's loader does NOT propagate into
- * worker_threads through `execArgv: ['--import', 'tsx']` (the thread still fails with
- * ERR_UNKNOWN_FILE_EXTENSION for the .ts entry). So each thread starts from a tiny ESM bootstrap
- * (`eval: true`) that first calls `register()` from `tsx/esm/api` inside the thread, then imports
- * workers/sim.node-worker.ts. This works under `tsx` (the CLI), under plain node, and under vitest.
- * Start-up costs about 0.15 s per thread (the threads compile the sources once); the pool keeps
- * its threads for its whole life.
+ * Which code the threads run:
+ * - From the bundle (`npm run sim`, `npm run bench`: scripts/bundle-node.mjs writes dist-node/*.mjs),
+ *   this module's URL is a .mjs bundle and each thread starts the bundled worker beside it,
+ *   dist-node/sim-worker.mjs: plain JavaScript, nothing to transpile (tens of milliseconds).
+ * - From the TypeScript sources (vitest, `tsx`), each thread starts from a tiny ESM bootstrap
+ *   (`eval: true`) that first calls `register()` from `tsx/esm/api` inside the thread, then imports
+ *   workers/sim.node-worker.ts (on Node 20, tsx's loader does not propagate into worker_threads through
+ *   `execArgv`). Each thread then compiles the sources itself, about 0.15 s on a quiet machine.
+ * The pool keeps its threads for its whole life.
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
@@ -19,6 +21,8 @@ import type { SimWorkerApi } from '../../../workers/sim-api';
 import { SimulationPool, type PoolWorker } from './pool';
 
 const ENTRY = new URL('../../../workers/sim.node-worker.ts', import.meta.url).href;
+/** Running from a bundle: the bundled worker sits beside it. */
+const BUNDLED_WORKER = import.meta.url.endsWith('.mjs') ? new URL('./sim-worker.mjs', import.meta.url) : null;
 
 function tsxApiUrl(): string {
 	// The ESM build of tsx's API (the CommonJS one cannot register the ESM loader from a thread).
@@ -39,7 +43,9 @@ function bootstrapCode(): string {
 
 /** One simulation worker thread. */
 export function nodeWorkerFactory(): PoolWorker {
-	const w = new Worker(bootstrapCode(), { eval: true, execArgv: [] });
+	const w = BUNDLED_WORKER
+		? new Worker(BUNDLED_WORKER, { execArgv: [] })
+		: new Worker(bootstrapCode(), { eval: true, execArgv: [] });
 	const api = Comlink.wrap<SimWorkerApi>(nodeEndpoint(w as unknown as Parameters<typeof nodeEndpoint>[0]));
 	let listener: ((err: Error) => void) | null = null;
 	let terminated = false;
