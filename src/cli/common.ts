@@ -253,13 +253,14 @@ export function printJson(value: unknown): void {
 
 /**
  * Run an exploration on a pool of `workers` threads (see withPool) and print it: with `json`, one JSON
- * object (seed, replications, elapsedSeconds, workers, then `print.json`'s keys), else `print.text`.
+ * object (seed, replications, elapsedSeconds and workers unless `timing` is false, then `print.json`'s
+ * keys), else `print.text`.
  * Returns the exit code: 0, or 130 when stopped.
  */
 export async function runExploration<T>(
 	name: string,
 	scenario: Scenario,
-	opts: { reps: number; workers: number; json?: boolean; force?: boolean },
+	opts: { reps: number; workers: number; json?: boolean; force?: boolean; timing?: boolean },
 	body: (ctx: ExploreContext) => Promise<T>,
 	print: { json(value: T): object; text(value: T, elapsedSeconds: number): string }
 ): Promise<number> {
@@ -272,8 +273,8 @@ export async function runExploration<T>(
 		printJson({
 			seed: String(scenario.seed),
 			replications: opts.reps,
-			elapsedSeconds,
-			workers: opts.workers,
+			// timing: false keeps the JSON a pure function of the inputs (design's sharded runs compare it)
+			...(opts.timing === false ? {} : { elapsedSeconds, workers: opts.workers }),
 			...print.json(value)
 		});
 	else process.stdout.write(print.text(value, elapsedSeconds));
