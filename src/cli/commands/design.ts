@@ -170,6 +170,7 @@ export function designJson(r: DesignResult) {
 		},
 		drafts: r.drafts.map(outcomeJson),
 		comparisons: r.comparisons.map(comparisonJson),
+		screenedDrafts: r.screenedDrafts,
 		frontier: r.candidates
 			.filter((c) => c.frontier)
 			.map((c) => {

@@ -274,6 +274,13 @@ export interface DesignResult {
 	recommended: DesignOutcome & { isBaseline: boolean };
 	/** Every draft of the scenario at the final fidelity, and the recommended draft compared with each. */
 	drafts: DesignOutcome[];
+	/**
+	 * Every draft of the scenario at the screening fidelity (quick best response, screening replications):
+	 * comparable with the candidates' screening figures, for the frontier chart.
+	 */
+	screenedDrafts: { index: number; name: string; cost: Estimate; margin: Estimate }[];
+	/** Index in `candidates` of the recommended draft. */
+	recommendedCandidate: number;
 	comparisons: DesignComparison[];
 	candidates: DesignCandidate[];
 	search: {
@@ -558,6 +565,17 @@ export async function design(
 		FIDS.screen,
 		`screening ${cands.length} drafts (quick best response, ${screenReps} replications)`
 	);
+	const others = scenario.drafts.map((_, j) => j).filter((j) => j !== k);
+	const screenedOthers = await lock.all(
+		others.map(
+			(j) => (evaluator) =>
+				bestResponse(
+					scenario,
+					{ draft: j, reps: screenReps, grid: FIDS.screen.grid, refinements: FIDS.screen.refinements },
+					{ evaluator, stop: ctx.stop }
+				)
+		)
+	);
 	partial('screened', 'screen');
 
 	// ---- 2. refine around the best --------------------------------------------------------------
@@ -565,7 +583,11 @@ export async function design(
 	for (let round = 1; round <= refinements; round++) {
 		const reserve = costOfStage(PROMOTE_MAX, FIDS.promote) + finalCost;
 		if (lock.requested + refineCost + reserve > budget) {
-			notes.push(`refinement rounds ${round}-${refinements} skipped to stay within the budget of ${budget}`);
+			notes.push(
+				round === refinements
+					? `refinement round ${round} skipped`
+					: `refinement rounds ${round}-${refinements} skipped`
+			);
 			break;
 		}
 		for (let i = 0; i < cur.length; i++)
@@ -605,14 +627,13 @@ export async function design(
 		);
 		partial('re-checked', 'promote');
 		finalFrom = 'promote';
-	} else notes.push(`the re-check of the best candidates was skipped to stay within the budget of ${budget}`);
+	} else notes.push('the finer re-check of the best candidates skipped');
 
 	// ---- 4. final: finalists and every draft of the scenario at the full best response ------------
 	const finalists = rank(cands, finalFrom)
 		.filter((c) => c !== baseline)
 		.slice(0, FINALISTS);
 	await evalAt([baseline, ...finalists], FIDS.final, `final best responses (${reps} replications)`);
-	const others = scenario.drafts.map((_, j) => j).filter((j) => j !== k);
 	stages.push({
 		phase: `the other drafts' best responses (${reps} replications)`,
 		candidates: others.length,
@@ -691,6 +712,18 @@ export async function design(
 		screened.map((c) => ({ cost: c.at.screen!.eval.cost.mean, margin: c.at.screen!.eval.margin.mean }))
 	))
 		screened[i].c.frontier = true;
+	const screenedDrafts = scenario.drafts.map((d, j) => {
+		if (j === k)
+			return {
+				index: j,
+				name: d.name,
+				cost: baseline.at.screen!.eval.cost,
+				margin: baseline.at.screen!.eval.margin
+			};
+		const br = screenedOthers[others.indexOf(j)];
+		const best = store.series(draftKey(withLevers(d, br.best.levers)), screenReps);
+		return { index: j, name: d.name, cost: estimate(best, costOf), margin: estimate(best, (r) => r[MARGIN]) };
+	});
 	const strip = <T extends { rows: unknown }>({ rows: _r, ...rest }: T) => rest;
 	return {
 		draft: { index: k, name: base.name },
@@ -703,6 +736,8 @@ export async function design(
 		baseline: strip(baseOut),
 		recommended: strip(recOut),
 		drafts: draftOuts.map(strip),
+		screenedDrafts,
+		recommendedCandidate: cands.indexOf(chosen),
 		comparisons,
 		candidates: cands.map((c) => c.c),
 		search: { stages, evaluations: lock.requested, budget, notes, invalidCandidates: invalid }
