@@ -1,6 +1,6 @@
 /**
  * The contract designer (src/lib/core/explore/design.ts) and its row plumbing (rows.ts), on a small
- * queue (3 days, 500 first contacts a day) evaluated in process on common random numbers.
+ * queue (2 days, 300 first contacts a day) evaluated in process on common random numbers.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -26,8 +26,8 @@ const preset = JSON.parse(
 function small(seed = 'design-test'): Scenario {
 	const raw = structuredClone(preset);
 	raw.seed = seed;
-	raw.assumptions.calendar.days = 3;
-	raw.assumptions.demand.firstContactsPerDay = 500;
+	raw.assumptions.calendar.days = 2;
+	raw.assumptions.demand.firstContactsPerDay = 300;
 	const p = parseScenario(raw);
 	if (!p.ok) throw new Error(JSON.stringify(p.errors));
 	return p.scenario;
@@ -126,7 +126,7 @@ describe('design', () => {
 				reps: 3,
 				screenReps: 2,
 				refinements: 1,
-				budget: 20000
+				budget: 5000
 			},
 			{ evaluator: localEvaluator(), onPartial: (p) => partials.push(p.phase) }
 		);

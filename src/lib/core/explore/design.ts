@@ -30,6 +30,7 @@ import {
 	checkReps,
 	pairedDiff,
 	summariseRows,
+	type Evaluator,
 	type ExploreContext,
 	type Rows
 } from './evaluation';
@@ -478,21 +479,25 @@ export async function design(
 		if (!p.success) throw new Error('a best-response lever setting is not a valid draft');
 		return p.data;
 	};
+	/**
+	 * The vendor's best response to draft j of s at a fidelity, as a search for Lockstep: the one place
+	 * the designer calls the best-response search (the final fidelity passes no search options, so it is
+	 * exactly the best-response tool's default search).
+	 */
+	const vendor =
+		(s: Scenario, j: number, f: Fid) =>
+		(evaluator: Evaluator): Promise<BestResponseResult> =>
+			bestResponse(
+				s,
+				{ draft: j, reps: f.reps, grid: f.grid, refinements: f.refinements },
+				{ evaluator, stop: ctx.stop }
+			);
 	const evalAt = async (list: Cand[], f: Fid, phase: string) => {
 		const todo = list.filter((c) => !c.at[f.name]);
 		if (todo.length === 0) return;
 		stages.push({ phase, candidates: todo.length, reps: f.reps });
 		progress(phase);
-		const brs = await lock.all(
-			todo.map(
-				(c) => (evaluator) =>
-					bestResponse(
-						c.scenario,
-						{ draft: k, reps: f.reps, grid: f.grid, refinements: f.refinements },
-						{ evaluator, stop: ctx.stop }
-					)
-			)
-		);
+		const brs = await lock.all(todo.map((c) => vendor(c.scenario, k, f)));
 		todo.forEach((c, i) => {
 			const br = brs[i];
 			const planned = store.series(draftKey(c.draft), f.reps);
@@ -566,16 +571,7 @@ export async function design(
 		`screening ${cands.length} drafts (quick best response, ${screenReps} replications)`
 	);
 	const others = scenario.drafts.map((_, j) => j).filter((j) => j !== k);
-	const screenedOthers = await lock.all(
-		others.map(
-			(j) => (evaluator) =>
-				bestResponse(
-					scenario,
-					{ draft: j, reps: screenReps, grid: FIDS.screen.grid, refinements: FIDS.screen.refinements },
-					{ evaluator, stop: ctx.stop }
-				)
-		)
-	);
+	const screenedOthers = await lock.all(others.map((j) => vendor(scenario, j, FIDS.screen)));
 	partial('screened', 'screen');
 
 	// ---- 2. refine around the best --------------------------------------------------------------
@@ -639,11 +635,7 @@ export async function design(
 		candidates: others.length,
 		reps
 	});
-	const otherBrs = await lock.all(
-		others.map(
-			(j) => (evaluator) => bestResponse(scenario, { draft: j, reps }, { evaluator, stop: ctx.stop })
-		)
-	);
+	const otherBrs = await lock.all(others.map((j) => vendor(scenario, j, FIDS.final)));
 	partial('final', 'final');
 
 	// ---- the answer -----------------------------------------------------------------------------
