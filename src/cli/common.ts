@@ -160,6 +160,17 @@ export async function loadScenario(file: string, seed?: string): Promise<Scenari
 	return scenarioFrom(file, await readJsonFile(file), seed);
 }
 
+/** The draft a `--draft NAME|INDEX` flag names (a name first, then an index), or a UsageError listing the drafts. */
+export function draftFlag(scenario: Scenario, text: string): number {
+	const byName = scenario.drafts.findIndex((d) => d.name === text);
+	const k = byName >= 0 ? byName : /^\d+$/.test(text) ? Number(text) : -1;
+	if (!(k >= 0 && k < scenario.drafts.length))
+		throw new UsageError(
+			`--draft must be a draft name or an index 0..${scenario.drafts.length - 1}; the drafts are: ${scenario.drafts.map((d) => `"${d.name}"`).join(', ')}`
+		);
+	return k;
+}
+
 /** The default worker count: the Node pool's default size. */
 export const defaultWorkers = defaultNodePoolSize;
 

@@ -30,6 +30,7 @@ import {
 	cell,
 	defaultWorkers,
 	diffCell,
+	draftFlag,
 	EXPLORE_VALUE_FLAGS,
 	exploreFlags,
 	fileFlag,
@@ -303,13 +304,7 @@ export async function run(argv: string[]): Promise<number> {
 			)
 		);
 		const scenario = await loadScenario(flags.file, flags.seed);
-		const byName = scenario.drafts.findIndex((d) => d.name === flags.draft);
-		const idx = /^\d+$/.test(flags.draft) ? Number(flags.draft) : -1;
-		const k = byName >= 0 ? byName : idx;
-		if (!(k >= 0 && k < scenario.drafts.length))
-			throw new UsageError(
-				`--draft must be a draft name or an index 0..${scenario.drafts.length - 1}; the drafts are: ${scenario.drafts.map((d) => `"${d.name}"`).join(', ')}`
-			);
+		const k = draftFlag(scenario, flags.draft);
 		const shard = flags.shard !== undefined ? parseShard(flags.shard) : null;
 		if (shard && !flags.rows)
 			throw new UsageError('--shard needs --rows DIR, a directory every shard can read and write');
