@@ -59,7 +59,9 @@ describe('contract designer (Design panel in real Chromium)', () => {
 
 		// the marks were saved in the draft, and the recommended draft joins the workspace
 		await panel.getByRole('button', { name: 'Add the recommended draft to the workspace' }).click();
-		await expect.poll(() => panel.textContent()).toContain('Added to the workspace as draft "Balanced (designed)"');
+		await expect
+			.poll(() => panel.textContent())
+			.toContain('Added to the workspace as draft "Balanced (designed)"');
 		const levers = await panel.getByTestId('design-result').locator('p strong').nth(1).textContent();
 		const designMargin = await panel
 			.getByTestId('design-result')
@@ -77,7 +79,11 @@ describe('contract designer (Design panel in real Chromium)', () => {
 		await idle(page);
 		const bestText = (await best.textContent()) ?? '';
 		expect(bestText).toContain(`Its most profitable choice is ${levers}`);
-		const brMargin = await best.locator('tr', { hasText: 'Vendor margin' }).locator('td').nth(1).textContent();
+		const brMargin = await best
+			.locator('tr', { hasText: 'Vendor margin' })
+			.locator('td')
+			.nth(1)
+			.textContent();
 		expect(brMargin).toBe(designMargin);
 		await best.scrollIntoViewIfNeeded();
 		await screenshot(page, '14-design-added-best-response');
