@@ -13,6 +13,8 @@
  * speed. The engine and the C reference are measured alternately, so both see the same machine load.
  * The text output also lists every measurement and the load average.
  *   speedup2Workers, firstSummarySeconds, hundredRepsSeconds: the worker pool, from bench/pool.ts.
+ *   designDraftRepsPerSecond (and with --design-full designSearchSeconds, designSearchDraftReps): the
+ *     contract designer, from bench/design.ts.
  */
 import { readFileSync } from 'node:fs';
 import { simulate, textbookConfig } from '../src/lib/core/engine';
@@ -23,6 +25,7 @@ import { parseScenario } from '../src/lib/core/schema/scenario';
 import { availableParallelism, loadavg } from 'node:os';
 import { benchPool } from './pool';
 import { REFERENCE_QUEUE, buildCReference, runCReference } from './c-reference';
+import { benchDesign } from './design';
 
 const REPEATS = 5;
 
@@ -136,6 +139,18 @@ if (!json)
 		process.stdout.write(
 			`${k.padEnd(32)}${(out[k] === null ? 'n/a' : out[k]!.toLocaleString('en')).padStart(14)}\n`
 		);
+// Contract designer (bench/design.ts): draft-replications per second in a design search on 2 workers;
+// with --design-full also the whole default e-commerce search (minutes).
+const des = await benchDesign({
+	full: process.argv.includes('--design-full'),
+	log: json ? undefined : (s) => process.stderr.write(s + '\n')
+});
+for (const k of ['designDraftRepsPerSecond', 'designSearchSeconds', 'designSearchDraftReps'] as const) {
+	const v = des[k];
+	if (v === undefined) continue;
+	out[k] = Math.round(v * 10) / 10;
+	if (!json) process.stdout.write(`${k.padEnd(32)}${out[k]!.toLocaleString('en').padStart(14)}\n`);
+}
 const load = [load0, loadavg()[0]].map((x) => Math.round(x * 100) / 100);
 if (json) process.stdout.write(JSON.stringify({ ...out, loadAverage: load }) + '\n');
 else

@@ -160,6 +160,17 @@ export async function loadScenario(file: string, seed?: string): Promise<Scenari
 	return scenarioFrom(file, await readJsonFile(file), seed);
 }
 
+/** The draft a `--draft NAME|INDEX` flag names (a name first, then an index), or a UsageError listing the drafts. */
+export function draftFlag(scenario: Scenario, text: string): number {
+	const byName = scenario.drafts.findIndex((d) => d.name === text);
+	const k = byName >= 0 ? byName : /^\d+$/.test(text) ? Number(text) : -1;
+	if (!(k >= 0 && k < scenario.drafts.length))
+		throw new UsageError(
+			`--draft must be a draft name or an index 0..${scenario.drafts.length - 1}; the drafts are: ${scenario.drafts.map((d) => `"${d.name}"`).join(', ')}`
+		);
+	return k;
+}
+
 /** The default worker count: the Node pool's default size. */
 export const defaultWorkers = defaultNodePoolSize;
 
@@ -253,13 +264,14 @@ export function printJson(value: unknown): void {
 
 /**
  * Run an exploration on a pool of `workers` threads (see withPool) and print it: with `json`, one JSON
- * object (seed, replications, elapsedSeconds, workers, then `print.json`'s keys), else `print.text`.
+ * object (seed, replications, elapsedSeconds and workers unless `timing` is false, then `print.json`'s
+ * keys), else `print.text`.
  * Returns the exit code: 0, or 130 when stopped.
  */
 export async function runExploration<T>(
 	name: string,
 	scenario: Scenario,
-	opts: { reps: number; workers: number; json?: boolean; force?: boolean },
+	opts: { reps: number; workers: number; json?: boolean; force?: boolean; timing?: boolean },
 	body: (ctx: ExploreContext) => Promise<T>,
 	print: { json(value: T): object; text(value: T, elapsedSeconds: number): string }
 ): Promise<number> {
@@ -272,8 +284,8 @@ export async function runExploration<T>(
 		printJson({
 			seed: String(scenario.seed),
 			replications: opts.reps,
-			elapsedSeconds,
-			workers: opts.workers,
+			// timing: false keeps the JSON a pure function of the inputs (design's sharded runs compare it)
+			...(opts.timing === false ? {} : { elapsedSeconds, workers: opts.workers }),
 			...print.json(value)
 		});
 	else process.stdout.write(print.text(value, elapsedSeconds));

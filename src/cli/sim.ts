@@ -10,7 +10,8 @@ const commands: Record<string, () => Promise<Command>> = {
 	run: () => import('./commands/run'),
 	'best-response': () => import('./commands/best-response'),
 	sensitivity: () => import('./commands/sensitivity'),
-	sweep: () => import('./commands/sweep')
+	sweep: () => import('./commands/sweep'),
+	design: () => import('./commands/design')
 };
 
 async function main(argv: string[]): Promise<number> {

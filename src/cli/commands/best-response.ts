@@ -20,6 +20,7 @@ import {
 	cell,
 	defaultWorkers,
 	diffCell,
+	draftFlag,
 	EXPLORE_BOOL_FLAGS,
 	EXPLORE_VALUE_FLAGS,
 	exploreFlags,
@@ -32,7 +33,6 @@ import {
 	runExploration,
 	table,
 	tokenise,
-	UsageError,
 	validate
 } from '../common';
 
@@ -123,16 +123,7 @@ export async function run(argv: string[]): Promise<number> {
 		);
 		const scenario = await loadScenario(flags.file, flags.seed);
 		let drafts = scenario.drafts.map((_, i) => i);
-		if (flags.draft !== undefined) {
-			const byName = scenario.drafts.findIndex((d) => d.name === flags.draft);
-			const idx = /^\d+$/.test(flags.draft) ? Number(flags.draft) : -1;
-			const k = byName >= 0 ? byName : idx;
-			if (!(k >= 0 && k < scenario.drafts.length))
-				throw new UsageError(
-					`--draft must be a draft name or an index 0..${scenario.drafts.length - 1}; the drafts are: ${scenario.drafts.map((d) => `"${d.name}"`).join(', ')}`
-				);
-			drafts = [k];
-		}
+		if (flags.draft !== undefined) drafts = [draftFlag(scenario, flags.draft)];
 		const reps = flags.reps ?? 10;
 		const workers = flags.workers ?? defaultWorkers();
 		const grid = flags.grid ?? 5;

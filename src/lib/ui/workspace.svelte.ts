@@ -109,6 +109,24 @@ export class Workspace {
 		this.#pool?.cancel();
 	}
 
+	/** Add a draft (e.g. the designer's recommendation); returns why it cannot, or null. */
+	addDraft(draft: unknown): string | null {
+		const drafts = (this.input as { drafts?: unknown[] })?.drafts;
+		if (!Array.isArray(drafts)) return 'The scenario has no list of drafts to add to.';
+		if (drafts.length >= 4) return 'The workspace holds four drafts at most: remove one first.';
+		this.input = { ...(this.input as object), drafts: [...drafts, structuredClone(draft)] };
+		return null;
+	}
+
+	/** Save the negotiable clauses marked in draft `index` (kept with the draft, ignored by the simulation). */
+	setNegotiable(index: number, marks: unknown[]): void {
+		const drafts = (this.input as { drafts?: unknown[] })?.drafts;
+		if (!Array.isArray(drafts) || !drafts[index] || typeof drafts[index] !== 'object') return;
+		const list = drafts.slice();
+		list[index] = { ...(list[index] as object), negotiable: structuredClone(marks) };
+		this.input = { ...(this.input as object), drafts: list };
+	}
+
 	/** Replace the workspace with a scenario (a preset, an import, a share link, a saved one). */
 	load(scenario: unknown): void {
 		// A copy, also of a reactive value (a library entry, a banner's kept workspace): structuredClone

@@ -11,6 +11,7 @@
  * default written in its comment (and in `.meta({ description })` for the JSON Schema).
  */
 import { z } from 'zod';
+import { NegotiableSchema, negotiableIssues } from './negotiable';
 
 /** The metrics a contract can measure. */
 export const CONTRACT_METRICS = [
@@ -405,9 +406,12 @@ export const DraftSchema = z
 		bonuses: z.array(BonusSchema).max(16, { error: 'at most 16 bonuses per draft' }).default([]),
 		volumeRelief: VolumeReliefSchema.prefault({}),
 		scorecard: ScorecardSchema.prefault({}),
-		vendor: VendorSchema.prefault({})
+		vendor: VendorSchema.prefault({}),
+		negotiable: NegotiableSchema.optional()
 	})
 	.superRefine((d, ctx) => {
+		for (const { index, message } of negotiableIssues(d, d.negotiable ?? []))
+			ctx.addIssue({ code: 'custom', path: ['negotiable', index, 'path'], message });
 		// The engine measures one SL threshold and one FCR window per draft.
 		let t: number | undefined;
 		let n: number | undefined;
