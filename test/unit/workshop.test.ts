@@ -4,7 +4,7 @@
  * the play-and-rank pipeline on a small scenario evaluated in process.
  */
 import { describe, expect, it } from 'vitest';
-import { localEvaluator } from '../../src/lib/core/explore';
+import { localEvaluator } from '../../src/lib/core/explore/evaluation';
 import { METRIC_INDEX as MI } from '../../src/lib/core/metrics';
 import { parseScenario } from '../../src/lib/core/schema/scenario';
 import type { Draft } from '../../src/lib/core/schema/draft';

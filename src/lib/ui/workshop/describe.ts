@@ -5,7 +5,7 @@
 import type { Draft } from '$lib/core/schema/draft';
 import { SECONDS_METRICS } from '$lib/core/schema/draft';
 import { formatMoney, formatPercent, formatSeconds } from '$lib/ui/format';
-import type { Levers } from '$lib/core/explore';
+import type { Levers } from '$lib/core/explore/best-response';
 
 const METRIC_WORDS: Record<string, string> = {
 	serviceLevel: 'Service level',

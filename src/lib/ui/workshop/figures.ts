@@ -1,6 +1,6 @@
 /** Reading the workshop's outcomes: a metric's mean and 95 % interval, formatted for the slides. */
 import { METRIC_INDEX, type MetricKey } from '$lib/core/metrics';
-import { pairedDiffOf } from '$lib/core/explore';
+import { pairedDiffOf } from '$lib/core/explore/evaluation';
 import type { DiffSummary } from '$lib/core/stats';
 import { formatValue, type ValueKind } from '$lib/ui/format';
 import { METRIC_DEF, formatDiff } from '$lib/ui/results/view';

@@ -7,17 +7,17 @@
  * run again with those levers on the result months: the figures shown are not the ones the search
  * picked its winner on, so a lucky draw in the search does not flatter a draft.
  */
+import { bestResponse, type Levers } from '$lib/core/explore/best-response';
 import {
-	bestResponse,
-	packDrafts,
+	Progress,
+	evaluateDrafts,
 	pairedDiffOf,
 	summariseRows,
-	ExploreStoppedError,
 	type Evaluator,
-	type Levers,
+	type ExploreContext,
 	type Rows,
 	type StopToken
-} from '$lib/core/explore';
+} from '$lib/core/explore/evaluation';
 import type { Scenario } from '$lib/core/schema/scenario';
 import type { Draft } from '$lib/core/schema/draft';
 import { METRIC_INDEX } from '$lib/core/metrics';
@@ -49,25 +49,6 @@ export interface PlayedDraft {
 	vendor: Outcome & { levers: Levers; isAsPlanned: boolean };
 }
 
-/** Run drafts (any number) on the scenario's assumptions, months 0..reps-1; one Rows per draft. */
-export async function evaluateDrafts(
-	base: Scenario,
-	drafts: Draft[],
-	reps: number,
-	ctx: PlayContext,
-	onMonths?: (months: number) => void
-): Promise<Rows[]> {
-	const out: Rows[] = [];
-	for (const sc of packDrafts(base, drafts)) {
-		if (ctx.stop?.stopped) throw new ExploreStoppedError();
-		const real = sc.drafts.filter((d) => !d.name.endsWith('b')).length;
-		const rows = await ctx.evaluator.evaluate(sc, reps, (r) => onMonths?.(r * real));
-		onMonths?.(reps * real);
-		for (let d = 0; d < real; d++) out.push(rows[d]);
-	}
-	return out;
-}
-
 function outcomes(rows: Rows[]): Outcome[] {
 	const metrics = summariseRows(rows);
 	return rows.map((r, i) => ({ rows: r, metrics: metrics[i] }));
@@ -97,10 +78,23 @@ export async function play(
 	const e = EFFORTS[effort];
 	const total = playWork(drafts.length, effort);
 	let done = 0;
-	const report = (phase: string, extra = 0) => ctx.onProgress?.({ phase, done: done + extra, total });
+	const report = (phase: string, at: number) => ctx.onProgress?.({ phase, done: Math.min(total, at), total });
+	/** Explore's context for one phase: its progress counts on from what is done before it. */
+	const phaseContext = (): ExploreContext => {
+		const offset = done;
+		return {
+			evaluator: ctx.evaluator,
+			stop: ctx.stop,
+			onProgress: (p) => report(p.phase, offset + p.done)
+		};
+	};
 
-	const plannedRows = await evaluateDrafts(base, drafts, e.reps, ctx, (m) =>
-		report('the drafts as planned', m)
+	const plannedRows = await evaluateDrafts(
+		base,
+		drafts,
+		e.reps,
+		new Progress(phaseContext()),
+		'the drafts as planned'
 	);
 	done += drafts.length * e.reps;
 	const planned = outcomes(plannedRows);
@@ -109,21 +103,26 @@ export async function play(
 	const levers: { levers: Levers; isAsPlanned: boolean }[] = [];
 	for (let i = 0; i < drafts.length; i++) {
 		const phase = `the vendor's best response to ${drafts[i].name}`;
+		const inner = phaseContext();
 		const r = await bestResponse(
 			{ ...base, drafts: [drafts[i]] },
 			{ draft: 0, reps: e.searchReps, grid: [...e.grid], refinements: e.refinements },
-			{ evaluator: ctx.evaluator, stop: ctx.stop, onProgress: (p) => report(phase, p.done) }
+			{ ...inner, onProgress: (p) => inner.onProgress?.({ ...p, phase }) }
 		);
 		done += searchSize(effort);
 		levers.push({ levers: r.best.levers, isAsPlanned: r.best.isAsPlanned });
 	}
 
 	const played = drafts.map((d, i) => ({ ...d, vendor: { ...d.vendor, ...levers[i].levers } }));
-	const vendorRows = await evaluateDrafts(base, played, e.reps, ctx, (m) =>
-		report('the drafts with the vendor playing', m)
+	const vendorRows = await evaluateDrafts(
+		base,
+		played,
+		e.reps,
+		new Progress(phaseContext()),
+		'the drafts with the vendor playing'
 	);
 	done += drafts.length * e.reps;
-	report('done');
+	report('done', done);
 	const vendor = outcomes(vendorRows);
 	return drafts.map((draft, i) => ({
 		draft,

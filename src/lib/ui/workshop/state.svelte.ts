@@ -6,7 +6,12 @@
  */
 import { isCancelled } from '$lib/pool/pool';
 import type { SimulationPool } from '$lib/pool/pool';
-import { ExploreStoppedError, poolEvaluator, type Evaluator, type StopToken } from '$lib/core/explore';
+import {
+	ExploreStoppedError,
+	poolEvaluator,
+	type Evaluator,
+	type StopToken
+} from '$lib/core/explore/evaluation';
 import type { Scenario } from '$lib/core/schema/scenario';
 import type { Draft } from '$lib/core/schema/draft';
 import {
