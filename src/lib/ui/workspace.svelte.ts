@@ -12,6 +12,12 @@ import type { SimulationPool } from '$lib/pool/pool';
 import { isCancelled } from '$lib/pool/pool';
 import { PRESETS, DEFAULT_PRESET_ID } from './presets';
 
+/** Call `f` once the browser has painted the pending changes (the frame after the next animation frame). */
+function afterPaint(f: () => void): void {
+	if (typeof requestAnimationFrame === 'undefined') f();
+	else requestAnimationFrame(() => setTimeout(f, 0));
+}
+
 export type RunStatus = 'idle' | 'running' | 'done' | 'stopped' | 'failed';
 
 export class Workspace {
@@ -36,6 +42,7 @@ export class Workspace {
 	/**
 	 * Precision target: a run stops once the client's total cost is known within this relative
 	 * half-width in every draft, or at the scenario's `replications` cap, whichever comes first.
+	 * 0: no precision stop, every run goes to the cap (the page's `?precision=0`, for benchmarks).
 	 */
 	precision = $state(0.01);
 
@@ -43,6 +50,8 @@ export class Workspace {
 	#poolPromise: Promise<SimulationPool> | null = null;
 	/** Id of the latest run: an older run that ends late must not overwrite what is on screen. */
 	#current = -1;
+	/** Runs started, numbering the User Timing marks of each run (`detail.run`). */
+	#marked = 0;
 
 	/** Start the workers and check that each answers (shown in the footer). */
 	async ping(): Promise<string[]> {
@@ -60,13 +69,18 @@ export class Workspace {
 	/**
 	 * Run the current scenario if it is valid; a new run supersedes the one in flight. A run over the
 	 * work budget does not start (it is `held`) unless `force`: the user said to run it anyway.
+	 * User Timing marks (`run-start`, `run-first-summary` once the first figures are painted, `run-end`,
+	 * each with `detail.run`, the run's number) time each run for the browser benchmark.
 	 */
 	async run({ force = false } = {}): Promise<void> {
 		const parsed = this.parsed;
 		if (!parsed.ok) return;
 		this.held = !force && this.budget !== null && !this.budget.ok;
 		if (this.held) return;
+		const mark = { detail: { run: ++this.#marked } };
+		performance.mark('run-start', mark);
 		const scenario = parsed.scenario;
+		let painted = false;
 		const job = { model: 'sla' as const, scenario: $state.snapshot(this.input) };
 		const pool = await this.pool();
 		this.status = 'running';
@@ -79,8 +93,15 @@ export class Workspace {
 			bands: true,
 			// per-replication values for the distributions of credits and margin
 			values: [METRIC_INDEX.credits, METRIC_INDEX.vendorMargin],
-			stop: { metric: METRIC_INDEX.clientTotalCost, relHalfWidth: this.precision, minReps: 30 },
+			stop:
+				this.precision > 0
+					? { metric: METRIC_INDEX.clientTotalCost, relHalfWidth: this.precision, minReps: 30 }
+					: undefined,
 			onProgress: (p) => {
+				if (!painted) {
+					painted = true;
+					afterPaint(() => performance.mark('run-first-summary', mark));
+				}
 				this.ranScenario = scenario;
 				this.summary = p.summary;
 				this.done = p.done;
@@ -103,6 +124,8 @@ export class Workspace {
 				this.status = 'failed';
 				this.failure = err instanceof Error ? err.message : String(err);
 			}
+		} finally {
+			afterPaint(() => performance.mark('run-end', mark));
 		}
 	}
 	stop(): void {
