@@ -464,7 +464,7 @@ describe('engine invariants', () => {
 			// its give-ups; with p = 0 nothing churns.
 			const base = demoConfig({ days: 14 });
 			const run = (p: number) => {
-				const c = { ...base, churnOnGiveUp: p };
+				const c = { ...base, churnOnGiveUp: p, churnOnAbandon: p };
 				const res = simulate(c, 9, 1);
 				return { table: res.table.slice(), s: total(c, res.table) };
 			};
@@ -498,6 +498,12 @@ describe('engine invariants', () => {
 			binom(rp.s[F.CHURNED] - sumOf(rp.s, CH), neverGiveUps, 'never reached an agent');
 			for (let k = 0; k < 4; k++) binom(rp.s[CH[k]], rp.s[GU[k]], `stage ${k + 1}`);
 			checkStages({ ...base, churnOnGiveUp: 0.3 }, 9, 1);
+			// the two churn chances are apart: churnOnAbandon moves only the churn of issues that never
+			// reached an agent, churnOnGiveUp only the churn after unresolved service
+			const c = { ...base, churnOnGiveUp: 0.3, churnOnAbandon: 0 };
+			const apart = total(c, simulate(c, 9, 1).table);
+			expect(apart[F.CHURNED] - sumOf(apart, CH)).toBe(0);
+			for (let k = 0; k < 4; k++) expect(apart[CH[k]], `stage ${k + 1}`).toBe(rp.s[CH[k]]);
 		});
 
 		it('stopped mid-run: contacts waiting or in service at the end keep their issue open', () => {

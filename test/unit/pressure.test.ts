@@ -13,6 +13,9 @@ import {
 	type DraftInput
 } from '../../src/lib/core/schema/draft';
 import { parseScenario, type Scenario } from '../../src/lib/core/schema/scenario';
+import { METRIC_INDEX } from '../../src/lib/core/metrics';
+import { prepareScenario, runReplication } from '../../src/lib/core/replication';
+import { tInterval, Welford } from '../../src/lib/core/stats';
 
 const d = DEFAULT_BEHAVIOUR;
 
@@ -207,4 +210,32 @@ describe('pressure on the e-commerce case', () => {
 			s.assumptions.demand.forecastContactsPerIssue
 		);
 	});
+});
+
+describe('pressure in the simulation (same customers)', () => {
+	it('a never-binding AHT target, or 1 % at risk, gives higher true FCR than the preset AHT-only draft', () => {
+		const parsed = parseScenario(JSON.parse(readFileSync('scenarios/ecommerce-case.json', 'utf8')));
+		if (!parsed.ok) throw new Error('preset does not parse');
+		const s = structuredClone(parsed.scenario);
+		const ahtOnly = s.drafts[0];
+		const loose = structuredClone(ahtOnly);
+		loose.name = 'AHT 900 s';
+		loose.metrics[0].target = 900;
+		const cheap = structuredClone(ahtOnly);
+		cheap.name = '1 % at risk';
+		cheap.atRisk.percentOfInvoice = 0.01;
+		s.drafts = [ahtOnly, loose, cheap];
+		s.seed = 'pressure-paired';
+		const prep = prepareScenario(s);
+		const diffs = [new Welford(), new Welford()];
+		for (let r = 0; r < 4; r++) {
+			const out = runReplication(prep, r);
+			const base = out.drafts[0].scalars[METRIC_INDEX.fcrTrue];
+			for (const k of [1, 2]) diffs[k - 1].push(out.drafts[k].scalars[METRIC_INDEX.fcrTrue] - base);
+		}
+		for (const w of diffs) {
+			const [lo] = tInterval(w);
+			expect(lo, `paired true-FCR gain ${w.mean.toFixed(3)}`).toBeGreaterThan(0);
+		}
+	}, 240_000);
 });

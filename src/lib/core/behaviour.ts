@@ -16,7 +16,7 @@
  */
 import { CALIBRATED, CALIBRATION } from './calibrated';
 
-const FITTED = `Illustrative, calibrated to ${CALIBRATION.target} by npm run calibrate.`;
+const FITTED = `Illustrative, calibrated to ${CALIBRATION.target} (a rerunnable calibration fits it to these figures).`;
 
 /** All behaviour, satisfaction and QA parameters (see BEHAVIOUR_PARAMS for units and sources). */
 export interface BehaviourParams {
@@ -175,12 +175,13 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		key: 'pressureMidpoint',
 		group: 'agents',
 		label: 'Pressure midpoint',
-		default: 0.5,
+		default: CALIBRATED.pressureMidpoint,
 		unit: 'pressure 0..1',
 		min: 0.05,
 		max: 0.95,
 		help: 'Speed pressure at which effort has dropped half-way from 1 to the minimum.',
-		source: 'Assumption: a scorecard with as much weight on speed as on outcomes sits half-way.'
+		source: FITTED,
+		calibrated: true
 	},
 	{
 		key: 'pressureSensitivity',

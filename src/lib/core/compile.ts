@@ -447,6 +447,7 @@ export function compileDraft(
 		agentsRequired: plan.agentsRequired,
 		agentsScheduled: plan.agentsScheduled,
 		agentsPlanned: plan.agentsPlanned,
+		plannedContacts: vendorForecast.reduce((x, y) => x + y, 0),
 		absenteeism: st.absenteeism,
 		intents,
 		patience: toDist(c.patienceSeconds),
@@ -458,6 +459,7 @@ export function compileDraft(
 		callbackDelay: toDist(c.callbackDelayHours, 3600),
 		maxAttempts: c.maxAttempts,
 		churnOnGiveUp: c.churnOnGiveUp,
+		churnOnAbandon: c.churnOnAbandon,
 		fcrWindowDays: draftFcrWindowDays(draft),
 		surveyRate: c.surveyResponseRate,
 		satisfaction: {

@@ -121,6 +121,11 @@ export interface EngineConfig {
 	busynessCV: number;
 	/** Per interval row: the client's forecast of offered contacts (copied to the FORECAST field). */
 	forecast: Float64Array;
+	/**
+	 * Total offered contacts the vendor staffed for (its own forecast; the client's when absent). [draft]
+	 * Recorded for the results (forecast miss); the engine does not read it.
+	 */
+	plannedContacts?: number;
 
 	// ---- staffing ----
 	/** Per interval row: agents the plan requires on the phones (copied to AGENTS_REQUIRED). [draft] */
@@ -158,8 +163,10 @@ export interface EngineConfig {
 	 * An unresolved issue at its last attempt gives up.
 	 */
 	maxAttempts: number;
-	/** Probability that a customer whose issue ends unresolved (a give-up) churns. */
+	/** Probability that a customer whose issue ends unresolved after reaching an agent (a give-up) churns. */
 	churnOnGiveUp: number;
+	/** Probability that a customer who abandoned and never reached an agent about the issue churns. */
+	churnOnAbandon: number;
 	/** FCR window N (days): a handled contact followed by another contact of the same issue within N days is a repeat. */
 	fcrWindowDays: number;
 	/** Survey response probability per handled contact. */
@@ -230,6 +237,7 @@ export function checkEngineConfig(c: EngineConfig): void {
 		'redialProb',
 		'callbackProb',
 		'churnOnGiveUp',
+		'churnOnAbandon',
 		'surveyRate',
 		'dumpProb',
 		'newHireShare'

@@ -16,7 +16,8 @@
  * - Redials / callbacks landing in closed hours move to the next opening + uniform spread
  *   (config.closedSpreadSec); past the horizon they are dropped (censored).
  * - An issue's attempts (first contact, redials, callbacks) are capped by maxAttempts; an unresolved
- *   issue that is not retried (or hits the cap) is a give-up (GIVE_UPS), which churns w.p. churnOnGiveUp.
+ *   issue that is not retried (or hits the cap) is a give-up (GIVE_UPS), which churns w.p. churnOnGiveUp
+ *   when the issue reached an agent, churnOnAbandon when it never did (abandoned, not redialled).
  *   An abandon without a redial is also a give-up.
  * - FCR as measured: the first new contact of the same issue within fcrWindowDays after a handled
  *   contact adds REPEAT_WITHIN_N to that handled contact's row.
@@ -516,7 +517,7 @@ class Sim {
 		if (!this.resolveAlways) upTo(3);
 		if (c.dumpProb > 0) upTo(4);
 		if (c.surveyRate > 0) upTo(6); // the satisfaction draw (5) and the survey response (6)
-		if (c.churnOnGiveUp > 0) upTo(9);
+		if (c.churnOnGiveUp > 0 || c.churnOnAbandon > 0) upTo(9);
 		for (const g of [this.gPatience, this.gWork, this.gAcw]) if (g >= 0) upTo(g + 2);
 		return n;
 	}
@@ -937,10 +938,10 @@ class Sim {
 		const b = row * FC;
 		const tab = this.tab;
 		tab[b + FLD_GIVE_UPS]++;
-		const churnP = this.c.churnOnGiveUp;
+		const h = this.iHandled[i];
+		const churnP = h > 0 ? this.c.churnOnGiveUp : this.c.churnOnAbandon;
 		const churned = churnP > 0 && this.iBlk[i * this.destiny + 9] < churnP;
 		if (churned) tab[b + FLD_CHURNED]++;
-		const h = this.iHandled[i];
 		if (h > 0) {
 			// stage bucket of the last handled contact, in that contact's row
 			const f = this.iLastRow[i] * FC + (h < 4 ? h : 4) - 1;
@@ -1280,6 +1281,7 @@ export function textbookConfig(p: TextbookParams): EngineConfig {
 		callbackDelay: never(),
 		maxAttempts: 1,
 		churnOnGiveUp: 0,
+		churnOnAbandon: 0,
 		fcrWindowDays: 7,
 		surveyRate: 0,
 		satisfaction: {
@@ -1392,6 +1394,7 @@ export function demoConfig(
 		callbackDelay: lognormal(6 * 3600, 1),
 		maxAttempts: 6,
 		churnOnGiveUp: 0.3,
+		churnOnAbandon: 0.3,
 		fcrWindowDays: 7,
 		surveyRate: 0.12,
 		satisfaction: {

@@ -210,15 +210,15 @@ export const METRICS = [
 		kind: 'money',
 		group: 'money',
 		better: -1,
-		help: "The client's own cost of the repeat contacts it absorbs."
+		help: "The client's own cost of handling the repeat contacts (escalations, goodwill, internal work), on top of the vendor's fee for them."
 	},
 	{
 		key: 'churnCost',
-		label: 'Lost customer value',
+		label: 'Lost customer margin',
 		kind: 'money',
 		group: 'money',
 		better: -1,
-		help: 'Churned customers x customer lifetime value.'
+		help: 'Churned customers x the margin a lost customer would still have brought the client.'
 	},
 	{
 		key: 'clientTotalCost',
@@ -226,7 +226,7 @@ export const METRICS = [
 		kind: 'money',
 		group: 'money',
 		better: -1,
-		help: 'Fees - credits + bonuses + cost of repeats + lost customer value.'
+		help: 'Fees - credits + bonuses + cost of repeats + lost customer margin.'
 	},
 	{
 		key: 'slaMet',
@@ -234,7 +234,7 @@ export const METRICS = [
 		kind: 'flag',
 		group: 'service',
 		better: 1,
-		help: '1 when every contract metric met its target in the period, else 0.'
+		help: '1 when every contract metric met its target in the period, else 0; no value (n/a) for a draft with no contract metric.'
 	},
 	{
 		key: 'watermelon',
@@ -250,7 +250,7 @@ export const METRICS = [
 		kind: 'flag',
 		group: 'service',
 		better: 1,
-		help: '1 when every service-level clause met its target in every month (1 when the draft has none).'
+		help: '1 when every service-level clause met its target in every month; no value (n/a) when the draft has no such clause.'
 	},
 	{
 		key: 'metAsa',
@@ -258,7 +258,7 @@ export const METRICS = [
 		kind: 'flag',
 		group: 'service',
 		better: 1,
-		help: '1 when every ASA clause met its target in every month (1 when the draft has none).'
+		help: '1 when every ASA clause met its target in every month; no value (n/a) when the draft has no such clause.'
 	},
 	{
 		key: 'metAbandonRate',
@@ -266,7 +266,7 @@ export const METRICS = [
 		kind: 'flag',
 		group: 'service',
 		better: 1,
-		help: '1 when every abandon-rate clause met its target in every month (1 when the draft has none).'
+		help: '1 when every abandon-rate clause met its target in every month; no value (n/a) when the draft has no such clause.'
 	},
 	{
 		key: 'metAht',
@@ -274,7 +274,7 @@ export const METRICS = [
 		kind: 'flag',
 		group: 'service',
 		better: 1,
-		help: '1 when every AHT clause met its target in every month (1 when the draft has none).'
+		help: '1 when every AHT clause met its target in every month; no value (n/a) when the draft has no such clause.'
 	},
 	{
 		key: 'metFcr',
@@ -282,7 +282,7 @@ export const METRICS = [
 		kind: 'flag',
 		group: 'customer',
 		better: 1,
-		help: '1 when every FCR clause met its target in every month (1 when the draft has none).'
+		help: '1 when every FCR clause met its target in every month; no value (n/a) when the draft has no such clause.'
 	},
 	{
 		key: 'metRepeatContactRate',
@@ -290,7 +290,7 @@ export const METRICS = [
 		kind: 'flag',
 		group: 'customer',
 		better: 1,
-		help: '1 when every repeat-contact clause met its target in every month (1 when the draft has none).'
+		help: '1 when every repeat-contact clause met its target in every month; no value (n/a) when the draft has no such clause.'
 	},
 	{
 		key: 'metCsat',
@@ -298,7 +298,7 @@ export const METRICS = [
 		kind: 'flag',
 		group: 'customer',
 		better: 1,
-		help: '1 when every CSAT clause met its target in every month (1 when the draft has none).'
+		help: '1 when every CSAT clause met its target in every month; no value (n/a) when the draft has no such clause.'
 	},
 	{
 		key: 'metQaScore',
@@ -306,7 +306,7 @@ export const METRICS = [
 		kind: 'flag',
 		group: 'customer',
 		better: 1,
-		help: '1 when every QA clause met its target in every month (1 when the draft has none).'
+		help: '1 when every QA clause met its target in every month; no value (n/a) when the draft has no such clause.'
 	},
 	{
 		key: 'firstContacts',
@@ -517,6 +517,54 @@ export const METRICS = [
 		group: 'volume',
 		better: 0,
 		help: 'Unresolved 4th or later handled contacts after which the customer gave up without reaching an agent again and churned (the churned part of giveUpsAfter4).'
+	},
+	{
+		key: 'clientCostBeforeChurn',
+		label: 'Client cost before lost customers',
+		kind: 'money',
+		group: 'money',
+		better: -1,
+		help: 'Fees - credits + bonuses + cost of repeats: what the client pays out, without the margin of lost customers.'
+	},
+	{
+		key: 'churnedUnserved',
+		label: 'Lost after abandoning',
+		kind: 'count',
+		group: 'volume',
+		better: -1,
+		help: 'Of churned customers: those who hung up in the queue, did not call again and never reached an agent about the issue.'
+	},
+	{
+		key: 'vendorMarginShare',
+		label: 'Vendor margin, share of revenue',
+		kind: 'fraction',
+		group: 'money',
+		better: 0,
+		help: 'Vendor margin / vendor revenue.'
+	},
+	{
+		key: 'breakEvenPrice',
+		label: 'Break-even price',
+		kind: 'money',
+		group: 'money',
+		better: 0,
+		help: "The price rate at which the vendor's margin would be zero, with credits and bonuses scaling with the invoice: rate x vendor cost / vendor revenue."
+	},
+	{
+		key: 'plannedContacts',
+		label: "Vendor's forecast contacts",
+		kind: 'count',
+		group: 'volume',
+		better: 0,
+		help: 'The offered contacts the vendor staffed for: its re-forecast under its own behaviour (or the client forecast, when the scenario plans on it).'
+	},
+	{
+		key: 'forecastMiss',
+		label: "Volume vs vendor's forecast",
+		kind: 'fraction',
+		group: 'volume',
+		better: 0,
+		help: "Offered / vendor's forecast - 1: above 0, more contacts came than the vendor staffed for (a forecast miss, apart from the scorecard's effect)."
 	}
 ] as const satisfies readonly MetricDef[];
 

@@ -9,7 +9,8 @@ import { contractInputsOf } from './contract/inputs';
 import { simulate } from './engine';
 import type { EngineConfig } from './engine-config';
 import { F, FIELD_COUNT } from './fields';
-import { METRIC_COUNT } from './metrics';
+import { MET_KEY, METRIC_COUNT, METRIC_INDEX as M } from './metrics';
+import type { Draft } from './schema/draft';
 import type { Scenario } from './schema/scenario';
 
 /**
@@ -86,9 +87,43 @@ export function runReplication(prep: PreparedScenario, rep: number): Replication
 		const { scalars } = prep.evaluators[d].evaluate(sim.table, {});
 		if (scalars.length !== METRIC_COUNT)
 			throw new Error('contract evaluation returned a row of the wrong length');
+		deriveScalars(scalars, prep.scenario.drafts[d], prep.configs[d]);
 		drafts.push({ scalars, daily: timeTable(sim.table, prep.days, prep.intervalsPerDay) });
 	}
 	return { contacts, drafts };
+}
+
+/**
+ * Results read off the contract's scalars, the draft and the vendor's plan:
+ * - client cost before lost customers = total cost - lost customer margin;
+ * - customers lost after abandoning without reaching an agent = churned - churned after service;
+ * - vendor margin share = margin / revenue; break-even price = rate x cost / revenue (exact when
+ *   credits and bonuses are shares of the invoice; fixed amounts make it approximate);
+ * - the vendor's forecast and the volume against it (a forecast miss, apart from the scorecard);
+ * - "target met" flags of clauses the draft does not have, and "SLA met" and "watermelon" of a draft
+ *   with no clause at all: no value (NaN, "n/a"), never "met".
+ */
+export function deriveScalars(row: Float64Array, draft: Draft, config: EngineConfig): void {
+	row[M.clientCostBeforeChurn] = row[M.clientTotalCost] - row[M.churnCost];
+	row[M.churnedUnserved] =
+		row[M.churnedCustomers] -
+		row[M.churnedAfter1] -
+		row[M.churnedAfter2] -
+		row[M.churnedAfter3] -
+		row[M.churnedAfter4];
+	const revenue = row[M.vendorRevenue];
+	row[M.vendorMarginShare] = revenue > 0 ? row[M.vendorMargin] / revenue : NaN;
+	row[M.breakEvenPrice] = revenue > 0 ? (draft.price.rate * row[M.vendorCost]) / revenue : NaN;
+	let planned = config.plannedContacts;
+	if (planned === undefined) {
+		planned = 0;
+		for (let k = 0; k < config.forecast.length; k++) planned += config.forecast[k];
+	}
+	row[M.plannedContacts] = planned;
+	row[M.forecastMiss] = planned > 0 ? row[M.offered] / planned - 1 : NaN;
+	for (const [metric, key] of Object.entries(MET_KEY))
+		if (!draft.metrics.some((m) => m.metric === metric)) row[M[key]] = NaN;
+	if (draft.metrics.length === 0) row[M.slaMet] = row[M.watermelon] = NaN;
 }
 
 /** The time table of a run: the interval table summed by day, then by interval of the day. */

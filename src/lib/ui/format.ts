@@ -147,7 +147,9 @@ export function formatValue(v: number | null | undefined, kind: ValueKind, opts:
 		case 'seconds':
 			return formatSeconds(v);
 		case 'money':
-			return opts.compact ? formatMoneyCompact(v, opts.currency ?? '') : formatMoney(v, opts.currency ?? '');
+			return opts.compact
+				? formatMoneyCompact(v, opts.currency ?? '')
+				: formatMoney(v, opts.currency ?? '', opts.digits ?? 0);
 		case 'count':
 			return opts.compact ? formatCompact(v) : formatCount(v);
 		case 'flag':

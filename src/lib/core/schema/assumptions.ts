@@ -325,8 +325,21 @@ export const CustomersSchema = obj({
 		max: 50,
 		desc: 'Most contacts per issue (first, redials, callbacks); an unresolved issue at its last attempt gives up.'
 	}),
-	churnOnGiveUp: fraction('Chance that a customer who gives up unresolved churns'),
-	lifetimeValue: num({ min: 0, desc: 'Customer lifetime value lost per churned customer, in the currency.' }),
+	churnOnGiveUp: fraction(
+		'Chance that a customer who gives up on an issue an agent handled but did not resolve is lost'
+	),
+	churnOnAbandon: fraction(
+		'Chance that a customer who hung up in the queue, did not call again and never reached an agent about the issue is lost'
+	)
+		.default(0.1)
+		.meta({
+			description:
+				'Chance that a customer who hung up in the queue, did not call again and never reached an agent about the issue is lost (fraction 0..1). Default 0.1, also for files that do not state it.'
+		}),
+	lifetimeValue: num({
+		min: 0,
+		desc: 'Margin a lost customer would still have brought the client (future gross margin, not revenue), in the currency.'
+	}),
 	surveyResponseRate: fraction('Share of handled contacts that return a CSAT survey (default 0.10-0.15)'),
 	closedSpreadMinutes: num({
 		min: 0,
@@ -533,6 +546,7 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
 		callbackDelayHours: { kind: 'lognormal', mean: 20, cv: 1 },
 		maxAttempts: 5,
 		churnOnGiveUp: 0.3,
+		churnOnAbandon: 0.1,
 		lifetimeValue: 400,
 		surveyResponseRate: 0.12, // MODEL.md: 10-15 %
 		// A customer whose callback or redial falls in closed hours calls at some time of the next open

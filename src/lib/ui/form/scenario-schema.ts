@@ -26,7 +26,18 @@ const NOTES: Record<string, FieldNote> = {
 		source: 'Industry: 10-15 % of customers answer a survey.'
 	},
 	'customers.maxAttempts': { unit: 'contacts' },
-	'customers.lifetimeValue': { unit: 'currency' },
+	'customers.lifetimeValue': {
+		label: 'Margin a lost customer would have brought',
+		unit: 'currency',
+		source:
+			'Illustrative (400): enter your own figure, the future gross margin of an average customer (not revenue). It decides most of the client\u2019s total cost; see the sensitivity tornado.'
+	},
+	'customers.churnOnAbandon': {
+		label: 'Lost after abandoning without service',
+		unit: 'fraction',
+		source:
+			'Illustrative (0.1): enter your own figure. Counted apart from customers lost after unresolved service: many who hang up found the answer elsewhere.'
+	},
 	'staffing.shrinkage': {
 		unit: 'fraction',
 		source: 'Industry 20-35 %, 30 % usual; applied as requirement / (1 - shrinkage).'
@@ -34,7 +45,17 @@ const NOTES: Record<string, FieldNote> = {
 	'staffing.targetServiceLevel': { unit: 'fraction', source: '80/20 is the common default.' },
 	'staffing.targetSeconds': { unit: 'seconds', source: '80/20 is the common default.' },
 	'qa.evaluationsPerAgentPerMonth': { unit: 'evaluations', source: 'SQM Group: about 6 per agent a month.' },
-	'costs.clientCostPerRepeatContact': { unit: 'currency/contact' },
+	'costs.clientCostPerRepeatContact': {
+		label: 'Client\u2019s own cost per repeat contact',
+		unit: 'currency/contact',
+		source:
+			'Illustrative (5): enter your own figure. What the client spends itself on each repeat (escalations, goodwill, internal handling), on top of the vendor\u2019s fee for that contact, which is already in the fees.'
+	},
+	'staffing.planningForecast': {
+		label: 'Forecast the vendor staffs to',
+		source:
+			'MODEL.md: a vendor\u2019s planning team re-forecasts the contacts per issue and AHT it expects under its own behaviour. "client" keeps the client\u2019s naive forecast, to see a forecast miss.'
+	},
 	'atRisk.percentOfInvoice': { unit: 'fraction', source: 'Market standard 10-12 % of the monthly invoice.' },
 	'price.rate': { unit: 'currency per unit of the price model' },
 	shortAbandonSeconds: { unit: 'seconds', source: 'Contracts often exclude abandons under 5 s.' },
@@ -51,9 +72,10 @@ const NOTES: Record<string, FieldNote> = {
 		source: 'MODEL.md: exponential patience by default (the Erlang A assumption, Garnett et al. 2002).'
 	},
 	'customers.churnOnGiveUp': {
+		label: 'Lost after unresolved service',
 		unit: 'fraction',
 		source:
-			'Assumption: a customer who gives up on an unresolved issue is much more likely to leave; test it with Sensitivity.'
+			'Illustrative (0.3): enter your own figure. A customer whose issue an agent handled but did not resolve, and who then gives up, is much more likely to leave; test it with Sensitivity.'
 	},
 	'customers.redialProbability': {
 		unit: 'fraction',

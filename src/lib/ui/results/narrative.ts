@@ -4,7 +4,7 @@
  */
 import type { RunSummary } from '$lib/core/stats';
 import type { Scenario } from '$lib/core/schema/scenario';
-import { formatPercent, formatMoneyCompact, formatSeconds } from '../format';
+import { formatPercent, formatMoney, formatMoneyCompact, formatSeconds } from '../format';
 import { metric, diff, formatDiff } from './view';
 
 function oneIn(share: number): string {
@@ -24,6 +24,9 @@ export function narrative(summary: RunSummary, scenario: Scenario): string[] {
 		const csat = metric(summary, i, 'csatTrue').mean;
 		const aht = metric(summary, i, 'aht').mean;
 		const water = metric(summary, i, 'watermelon').mean;
+		const marginShare = metric(summary, i, 'vendorMarginShare').mean;
+		const breakEven = metric(summary, i, 'breakEvenPrice').mean;
+		const miss = metric(summary, i, 'forecastMiss').mean;
 		const slaText =
 			d.metrics.length === 0
 				? 'the draft sets no service targets'
@@ -35,6 +38,12 @@ export function narrative(summary: RunSummary, scenario: Scenario): string[] {
 				`and ${formatPercent(csat, 0)} of customers are satisfied.` +
 				(water >= 0.5
 					? ` This is a watermelon: green on the SLA report, red for customers, in ${formatPercent(water, 0)} of months.`
+					: '') +
+				(Math.abs(miss) >= 0.05
+					? ` ${formatPercent(Math.abs(miss), 0)} ${miss > 0 ? 'more' : 'fewer'} contacts came than the vendor staffed for: a forecast miss on top of the scorecard's effect.`
+					: '') +
+				(marginShare < 0.05
+					? ` Warning: the vendor's margin is only ${formatPercent(marginShare, 1)} of its revenue (break-even price ${formatMoney(breakEven, cur, 2)} against ${formatMoney(d.price.rate, cur, 2)}); few vendors would sign this, or they would cut corners the model does not show.`
 					: '')
 		);
 	});
@@ -54,13 +63,18 @@ export function narrative(summary: RunSummary, scenario: Scenario): string[] {
 		say('repeatContactRate', 'changes the repeat-contact rate');
 		say('fcrTrue', 'true resolution');
 		say('csatTrue', 'true CSAT');
+		const before = diff(summary, 0, i, 'clientCostBeforeChurn');
 		const cost = diff(summary, 0, i, 'clientTotalCost');
 		const margin = diff(summary, 0, i, 'vendorMargin');
 		let money = '';
-		if (cost && cost.n > 1) {
-			money = cost.significant
-				? ` The client's total cost, counting repeats and lost customers, moves by ${formatDiff(cost.mean, 'money', cur)} per period`
-				: ` The client's total cost is not clearly different`;
+		if (before && cost && cost.n > 1) {
+			money =
+				(before.significant
+					? ` What the client pays out (fees, credits, bonuses and its own cost of repeats) moves by ${formatDiff(before.mean, 'money', cur)} per period`
+					: ` What the client pays out (fees, credits, bonuses and its own cost of repeats) is not clearly different`) +
+				(cost.significant
+					? `; counting the margin of lost customers, its total cost moves by ${formatDiff(cost.mean, 'money', cur)}`
+					: `; counting the margin of lost customers, its total cost is not clearly different`);
 			if (margin && margin.n > 1)
 				money += margin.significant
 					? `, and the vendor's margin by ${formatDiff(margin.mean, 'money', cur)}.`
@@ -71,10 +85,15 @@ export function narrative(summary: RunSummary, scenario: Scenario): string[] {
 			out.push(`Compared with ${a}, ${b} ${parts.join(', ')}, on the same simulated customers.${money}`);
 	}
 	const costs = scenario.drafts.map((_, i) => metric(summary, i, 'clientTotalCost').mean);
+	const paid = scenario.drafts.map((_, i) => metric(summary, i, 'clientCostBeforeChurn').mean);
 	const best = costs.indexOf(Math.min(...costs));
+	const bestPaid = paid.indexOf(Math.min(...paid));
 	out.push(
 		`Over ${months} simulated months, the lowest total cost for the client is under ${scenario.drafts[best].name} ` +
-			`(${formatMoneyCompact(costs[best], cur)} per period on average).`
+			`(${formatMoneyCompact(costs[best], cur)} per period on average, of which ${formatMoneyCompact(costs[best] - paid[best], cur)} is the margin of lost customers); ` +
+			(bestPaid === best
+				? 'it is also the cheapest before lost customers.'
+				: `before lost customers, ${scenario.drafts[bestPaid].name} is cheaper (${formatMoneyCompact(paid[bestPaid], cur)}).`)
 	);
 	return out;
 }
