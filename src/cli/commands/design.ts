@@ -31,6 +31,7 @@ import {
 	defaultWorkers,
 	diffCell,
 	draftFlag,
+	EXPLORE_BOOL_FLAGS,
 	EXPLORE_VALUE_FLAGS,
 	exploreFlags,
 	fileFlag,
@@ -300,7 +301,7 @@ export async function run(argv: string[]): Promise<number> {
 					'shard',
 					'wait-minutes'
 				],
-				['json']
+				EXPLORE_BOOL_FLAGS
 			)
 		);
 		const scenario = await loadScenario(flags.file, flags.seed);
@@ -322,7 +323,7 @@ export async function run(argv: string[]): Promise<number> {
 		const code = await runExploration(
 			'design',
 			scenario,
-			{ reps, workers, json: flags.json, timing: false },
+			{ reps, workers, json: flags.json, force: flags.force, timing: false },
 			async (ctx) => {
 				let rows: RowSource = simulatedRows(scenario, ctx.evaluator, {
 					stop: ctx.stop,
