@@ -130,13 +130,6 @@ describe('design', () => {
 			},
 			{ evaluator: localEvaluator(), onPartial: (p) => partials.push(p.phase) }
 		);
-		console.log(
-			JSON.stringify(r.search),
-			r.recommended.values,
-			r.floor,
-			r.recommended.objective,
-			r.baseline.objective
-		);
 		expect(r.recommended.meetsFloor).toBe(true);
 		expect(r.recommended.objective.bestResponse.mean).toBeLessThanOrEqual(
 			r.baseline.objective.bestResponse.mean
