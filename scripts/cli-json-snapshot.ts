@@ -8,6 +8,7 @@
  * seeds and few replications (a few minutes on one worker). Only timing (`elapsedSeconds`) is
  * blanked; every other byte must match. Take the snapshot on the commit before a change, compare on
  * the commit after. Exit code 0 when all match, 1 when any differs or a command fails.
+ * The commands run from the sources through tsx (not the bundle), so any two commits compare.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';

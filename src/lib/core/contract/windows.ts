@@ -38,7 +38,7 @@ import type { MetricDetail } from './details';
 import { firstContactMinutes } from './price';
 
 /** Floating-point slack of every comparison with a target. */
-export const EPS = 1e-9;
+const EPS = 1e-9;
 
 // Metric kind codes (hot-path switch).
 export const K_SL_OFFERED = 0;
