@@ -537,10 +537,10 @@ export const METRICS = [
 	{
 		key: 'vendorMarginShare',
 		label: 'Vendor margin, share of revenue',
-		kind: 'fraction',
+		kind: 'ratio',
 		group: 'money',
 		better: 0,
-		help: 'Vendor margin / vendor revenue.'
+		help: 'Vendor margin / vendor revenue (below 0 for a loss).'
 	},
 	{
 		key: 'breakEvenPrice',
@@ -561,7 +561,7 @@ export const METRICS = [
 	{
 		key: 'forecastMiss',
 		label: "Volume vs vendor's forecast",
-		kind: 'fraction',
+		kind: 'ratio',
 		group: 'volume',
 		better: 0,
 		help: "Offered / vendor's forecast - 1: above 0, more contacts came than the vendor staffed for (a forecast miss, apart from the scorecard's effect)."
