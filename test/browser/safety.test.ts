@@ -83,8 +83,12 @@ describe('share links never replace the user’s work', () => {
 	/** A browser profile whose autosaved workspace is the pricing preset; returns its drafts. */
 	async function myWorkspace(context: BrowserContext): Promise<string[]> {
 		const { page } = await open(context);
-		await page.getByTestId('preset-select').selectOption('pricing');
-		await expect.poll(() => drafts(page), { timeout: 30_000 }).toContain('Per staffed hour');
+		// Choose again until the app, still hydrating on a busy machine, has taken the choice.
+		const choose = async () => {
+			await page.getByTestId('preset-select').selectOption('pricing');
+			return drafts(page);
+		};
+		await expect.poll(choose, { timeout: 60_000, intervals: [2_000] }).toContain('Per staffed hour');
 		await page.waitForTimeout(1500); // autosave (400 ms after the last change)
 		const mine = await drafts(page);
 		await page.close();
