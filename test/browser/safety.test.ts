@@ -88,7 +88,7 @@ describe('share links never replace the user’s work', () => {
 			await page.getByTestId('preset-select').selectOption('pricing');
 			return drafts(page);
 		};
-		await expect.poll(choose, { timeout: 60_000, intervals: [2_000] }).toContain('Per staffed hour');
+		await expect.poll(choose, { timeout: 60_000, interval: 2_000 }).toContain('Per staffed hour');
 		await page.waitForTimeout(1500); // autosave (400 ms after the last change)
 		const mine = await drafts(page);
 		await page.close();
