@@ -139,6 +139,12 @@ export interface EngineConfig {
 	agentsPlanned: Int32Array;
 	/** Probability that a roster agent is absent for a whole day (drawn per day per agent). */
 	absenteeism: number;
+	/**
+	 * Roster agents drawn at the start (skills, QA times) when more than the plan's largest interval:
+	 * room for a plan that a day hook raises later (the term's re-planned months). Agent j is the
+	 * same person whatever the roster size. [draft]
+	 */
+	rosterSize?: number;
 
 	// ---- intents (shared) ----
 	intents: IntentConfig[];

@@ -77,6 +77,20 @@ export interface DestinyProbe {
  * delay, callback delay (each whether or not this path needs it), then the uniforms for resolution, dump,
  * satisfaction, survey, retry decision, churn and the closed-hours spread.
  */
+/**
+ * A pause at the opening of chosen days (the multi-month term: month boundaries). `onDay` runs before
+ * the day's absences and staffing; it may change the config's per-row plan (forecast, agentsRequired,
+ * agentsScheduled, agentsPlanned, each within `rosterSize`) for rows of that day onwards and the
+ * behaviour scalars (effort, resolutionFactor, dumpProb, qaScore); the engine then re-reads them.
+ * Everything in flight (queue, open issues, pending callbacks and redials) carries on untouched.
+ */
+export interface DayHook {
+	/** Days at whose opening to pause, ascending. */
+	days: readonly number[];
+	/** Called with the day and the table so far (rows before that day are complete). */
+	onDay(day: number, table: Float64Array): void;
+}
+
 export const DESTINY_VALUES = [
 	'work',
 	'acw',
@@ -329,6 +343,9 @@ class Sim {
 	issues = 0;
 	events = 0;
 	probe: DestinyProbe | null = null;
+	hook: DayHook | null = null;
+	/** Index in hook.days of the next pause. */
+	hookNext = 0;
 
 	setup(c: EngineConfig, seed: number | string, rep: number, out: Float64Array | undefined): void {
 		checkEngineConfig(c);
@@ -370,12 +387,7 @@ class Sim {
 				this.effRate[k] = c.arrivalRate[k] * g * (c.spike ? c.spike[k] : 1);
 			}
 		}
-		for (let k = 0; k < rows; k++) {
-			const b = k * FC;
-			this.tab[b + FLD_FORECAST] = c.forecast[k];
-			this.tab[b + FLD_AGENTS_REQUIRED] = c.agentsRequired[k];
-			this.tab[b + FLD_AGENTS_SCHEDULED] = c.agentsScheduled[k];
-		}
+		this.copyPlan(0);
 
 		// samplers
 		this.patience = new Sampler(c.patience);
@@ -393,7 +405,6 @@ class Sim {
 		for (let i = 0; i < ni; i++) {
 			acc += c.intents[i].share / tot;
 			this.intentCum[i] = acc;
-			this.resolv[i] = c.intents[i].resolvability * c.resolutionFactor;
 		}
 		this.intentCum[ni - 1] = 1;
 		this.layout();
@@ -410,7 +421,7 @@ class Sim {
 		this.qHead = this.qTail = this.qLen = 0;
 
 		// agents
-		let roster = 0;
+		let roster = c.rosterSize ?? 0;
 		for (let k = 0; k < rows; k++) if (c.agentsPlanned[k] > roster) roster = c.agentsPlanned[k];
 		if (roster > MAX_AGENTS) throw new CapacityError(capacityMessages.agents(roster));
 		this.roster = roster;
@@ -441,12 +452,7 @@ class Sim {
 			this.aSpeed[j] = Math.exp(sp * z - (sp * sp) / 2) * (newHire ? c.newHireSpeedFactor : 1);
 			this.aRes[j] = Math.max(0, 1 + c.resolutionSpread * z) * (newHire ? c.newHireResolutionFactor : 1);
 		}
-		let minRes = Infinity;
-		for (let j = 0; j < roster; j++) if (this.aRes[j] < minRes) minRes = this.aRes[j];
-		let minResolv = Infinity;
-		for (let k = 0; k < ni; k++) if (this.resolv[k] < minResolv) minResolv = this.resolv[k];
-		this.resolveAlways = minResolv * minRes >= 1;
-		this.drawn = this.drawnSlots();
+		this.readBehaviour();
 		// QA: per agent, per 30-day month, round(qaEvalsPerAgentMonth) sorted random times
 		const month = 30 * 86400;
 		const months = Math.max(1, Math.ceil(((c.days - 1) * c.daySec + c.closeSec) / month));
@@ -480,6 +486,47 @@ class Sim {
 		this.events = 0;
 		this.arrRow = 0;
 		this.arrPos = this.rowStart[0];
+		this.hookNext = 0;
+	}
+
+	/** The plan's columns of the table from row `from` on (at setup, and after a day hook). */
+	copyPlan(from: number): void {
+		const c = this.c;
+		for (let k = from; k < this.rows; k++) {
+			const b = k * FC;
+			this.tab[b + FLD_FORECAST] = c.forecast[k];
+			this.tab[b + FLD_AGENTS_REQUIRED] = c.agentsRequired[k];
+			this.tab[b + FLD_AGENTS_SCHEDULED] = c.agentsScheduled[k];
+		}
+	}
+
+	/** What the engine derives from the behaviour scalars (at setup, and after a day hook). */
+	readBehaviour(): void {
+		const c = this.c;
+		for (let i = 0; i < c.intents.length; i++)
+			this.resolv[i] = c.intents[i].resolvability * c.resolutionFactor;
+		let minRes = Infinity;
+		for (let j = 0; j < this.roster; j++) if (this.aRes[j] < minRes) minRes = this.aRes[j];
+		let minResolv = Infinity;
+		for (let k = 0; k < this.resolv.length; k++) if (this.resolv[k] < minResolv) minResolv = this.resolv[k];
+		this.resolveAlways = minResolv * minRes >= 1;
+		this.drawn = this.drawnSlots();
+	}
+
+	/** A day hook's pause at the opening of `day`: the caller re-plans, the engine re-reads. */
+	pause(day: number): void {
+		const h = this.hook!;
+		this.hookNext++;
+		h.onDay(day, this.tab);
+		const c = this.c;
+		const from = day * c.intervalsPerDay;
+		for (let k = from; k < this.rows; k++)
+			if (c.agentsPlanned[k] > this.roster)
+				throw new Error(
+					`day hook: agentsPlanned[${k}] = ${c.agentsPlanned[k]} exceeds the roster (${this.roster})`
+				);
+		this.copyPlan(from);
+		this.readBehaviour();
 	}
 
 	/**
@@ -1095,6 +1142,7 @@ class Sim {
 		this.flushAreas();
 		this.accRow = row;
 		if (j === 0) {
+			if (this.hook !== null && this.hook.days[this.hookNext] === day) this.pause(day);
 			this.closed = false;
 			// the day's absences, from a per-day child stream of 'absence'
 			const s = this.sAbsDay.seedFrom(this.sAbs);
@@ -1212,15 +1260,18 @@ export function simulate(
 	seed: number | string,
 	replication: number,
 	out?: Float64Array,
-	probe?: DestinyProbe
+	probe?: DestinyProbe,
+	hook?: DayHook
 ): SimResult {
 	const sim = shared ?? (shared = new Sim());
 	sim.probe = probe ?? null; // before setup: the probe needs every attempt's whole block drawn
+	sim.hook = hook ?? null;
 	sim.setup(config, seed, replication, out);
 	try {
 		return sim.run();
 	} finally {
 		sim.probe = null;
+		sim.hook = null;
 	}
 }
 
