@@ -59,13 +59,11 @@ export const DESIGN_OBJECTIVES = [
 export type DesignObjective = (typeof DESIGN_OBJECTIVES)[number]['key'];
 
 const MARGIN = METRIC_INDEX.vendorMargin;
-const COST = METRIC_INDEX.clientTotalCost;
 
-/** The objective's value in one row (the client's cost without churn is total cost minus lost value). */
+/** The objective's value in one row. */
 function objectiveOf(key: DesignObjective): (row: Float64Array) => number {
-	const direct = (METRIC_INDEX as Record<string, number>)[key];
-	if (direct !== undefined) return (row) => row[direct];
-	if (key === 'clientCostBeforeChurn') return (row) => row[COST] - row[METRIC_INDEX.churnCost];
+	const index = (METRIC_INDEX as Record<string, number>)[key];
+	if (index !== undefined) return (row) => row[index];
 	throw new ExploreInputError(`objective must be one of ${DESIGN_OBJECTIVES.map((o) => o.key).join(', ')}`);
 }
 
