@@ -69,20 +69,17 @@ describe('DraftSchema defaults', () => {
 describe('DraftSchema errors name the path and the rule', () => {
 	it('unknown and missing fields', () => {
 		const e = issues({ name: 'x', colour: 'red' });
-		expect(e).toContain(': Unrecognized key: "colour"');
+		expect(e).toContain(': unknown field');
 		expect(e.some((s) => s.startsWith('price:'))).toBe(true);
 	});
 
 	it('missing required fields say "is required" and what is expected', () => {
-		expect(issues({})).toEqual([
-			'name: name is required (a string)',
-			'price: price is required (an object with model and rate)'
-		]);
+		expect(issues({})).toEqual(['name: is required (text)', 'price: is required (a price model and a rate)']);
 		expect(issues({ name: 'x', price: {}, metrics: [{ metric: 'csat' }] })).toEqual([
-			'metrics.0.target: target is required (a number)',
-			'metrics.0.direction: direction is required (atLeast or atMost)',
-			'price.model: price.model is required (one of perHandledContact, perHandledMinute, perProductiveHour, perStaffedHour, perFte)',
-			'price.rate: price.rate is required (a number)'
+			'metrics.0.target: is required (a number)',
+			'metrics.0.direction: is required ("At least" or "At most")',
+			'price.model: is required ("Per handled contact", "Per handled minute", "Per productive hour", "Per staffed hour" or "Per FTE")',
+			'price.rate: is required (a number)'
 		]);
 	});
 
@@ -94,14 +91,14 @@ describe('DraftSchema errors name the path and the rule', () => {
 			vendor: { staffingPolicyFactor: 0 },
 			volumeRelief: { band: -0.1 }
 		});
-		expect(e).toContain('name: name must not be empty');
-		expect(e.find((s) => s.startsWith('price.model:'))).toMatch(/perHandledContact/);
-		expect(e).toContain('price.rate: price.rate must be >= 0');
+		expect(e).toContain('name: must not be empty');
+		expect(e.find((s) => s.startsWith('price.model:'))).toMatch(/Per handled contact/);
+		expect(e).toContain('price.rate: must be at least 0');
 		expect(e).toContain(
-			'atRisk.percentOfInvoice: atRisk.percentOfInvoice must be <= 1 (a fraction 0..1, e.g. 0.8 for 80 %)'
+			'atRisk.percentOfInvoice: must be at most 100 % (in a scenario file, a share from 0 to 1: 0.8 for 80 %)'
 		);
-		expect(e).toContain('vendor.staffingPolicyFactor: staffingPolicyFactor must be >= 0.3');
-		expect(e).toContain('volumeRelief.band: volumeRelief.band must be >= 0');
+		expect(e).toContain('vendor.staffingPolicyFactor: must be at least 0.3 (30 % of the plan)');
+		expect(e).toContain('volumeRelief.band: must be at least 0 %');
 	});
 
 	it('metric rules', () => {
@@ -119,17 +116,21 @@ describe('DraftSchema errors name the path and the rule', () => {
 			]
 		});
 		expect(e).toContain(
-			'metrics.0.metric: metric must be one of serviceLevel, asa, abandonRate, aht, fcr, repeatContactRate, csat, qaScore'
+			'metrics.0.metric: must be "Service level", "ASA", "Abandon rate", "AHT", "FCR", "Repeat contact rate", "CSAT" or "QA score"'
 		);
-		expect(e).toContain('metrics.1.target: target must be <= 1 (a fraction 0..1, e.g. 0.8 for 80 %)');
-		expect(e.find((s) => s.startsWith('metrics.2.direction:'))).toMatch(/atLeast.*atMost/);
-		expect(e).toContain('metrics.3: Unrecognized key: "definition"');
-		expect(e).toContain("metrics.4.share: share is required when rollUp is 'shareOfWindows' (e.g. 0.9)");
-		expect(e).toContain("metrics.5.share: share is only used when rollUp is 'shareOfWindows'");
 		expect(e).toContain(
-			"metrics.6.credit.perPoint: perPoint is required when credit.type is 'slidingPerPoint'"
+			'metrics.1.target: must be at most 100 % (in a scenario file, a share from 0 to 1: 0.8 for 80 %)'
 		);
-		expect(e).toContain('metrics.7.windowDays: windowDays must be a whole number of days');
+		expect(e.find((s) => s.startsWith('metrics.2.direction:'))).toMatch(/At least.*At most/);
+		expect(e).toContain('metrics.3: unknown field');
+		expect(e).toContain(
+			'metrics.4.share: is required when the month counts windows that met the target (e.g. 90 %)'
+		);
+		expect(e).toContain(
+			'metrics.5.share: is only used when the month counts windows that met the target: leave it empty'
+		);
+		expect(e).toContain('metrics.6.credit.perPoint: is required when the credit slides per point');
+		expect(e).toContain('metrics.7.windowDays: must be a whole number of days');
 	});
 
 	it('one SL threshold and one FCR window per draft (the engine measures one of each)', () => {
@@ -143,8 +144,8 @@ describe('DraftSchema errors name the path and the rule', () => {
 			]
 		});
 		expect(e).toEqual([
-			'metrics.1.definition.thresholdSeconds: all serviceLevel metrics of a draft must use the same thresholdSeconds',
-			'metrics.3.windowDays: all fcr metrics of a draft must use the same windowDays'
+			"metrics.1.definition.thresholdSeconds: must be the same seconds as the draft's first service-level target (one is simulated)",
+			"metrics.3.windowDays: must be the same days as the draft's first first-contact-resolution target (one is simulated)"
 		]);
 	});
 
@@ -158,16 +159,16 @@ describe('DraftSchema errors name the path and the rule', () => {
 			],
 			scorecard: { mode: 'manual', weights: { aht: 0, speed: 1 } }
 		});
-		expect(e).toContain('bonuses.0: a bonus needs exactly one of amount or percentOfInvoice');
-		expect(e).toContain(
-			'bonuses.1.percentOfInvoice: a bonus needs exactly one of amount or percentOfInvoice'
-		);
-		expect(e).toContain('bonuses.2.threshold: threshold for fcr must be a fraction <= 1');
-		expect(e).toContain('scorecard.weights: Unrecognized key: "speed"');
+		const either =
+			'a bonus is either a fixed amount or a share of the invoice: fill in exactly one of the two';
+		expect(e).toContain(`bonuses.0: ${either}`);
+		expect(e).toContain(`bonuses.1.percentOfInvoice: ${either}`);
+		expect(e).toContain('bonuses.2.threshold: must be at most 100 % for FCR');
+		expect(e).toContain('scorecard.weights: unknown field');
 		const m = issues({ ...minimal, scorecard: { mode: 'manual' } });
-		expect(m).toEqual(["scorecard.weights: weights are required when mode is 'manual'"]);
+		expect(m).toEqual(['scorecard.weights: are required for a manual scorecard']);
 		const z0 = issues({ ...minimal, scorecard: { mode: 'manual', weights: { aht: 0 } } });
-		expect(z0).toEqual(["scorecard.weights: at least one weight must be > 0 when mode is 'manual'"]);
+		expect(z0).toEqual(['scorecard.weights: a manual scorecard needs at least one weight above 0']);
 	});
 
 	it('customer-outcome floor (for the shared assumptions): defaults match the contract', async () => {
@@ -175,7 +176,7 @@ describe('DraftSchema errors name the path and the rule', () => {
 		expect(CustomerOutcomeFloorSchema.parse({})).toEqual(DEFAULT_OUTCOME_FLOOR);
 		const r = CustomerOutcomeFloorSchema.safeParse({ fcr: 70 });
 		expect(r.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
-			'fcr: customerOutcomeFloor.fcr must be <= 1 (a fraction 0..1, e.g. 0.8 for 80 %)'
+			'fcr: must be at most 100 % (in a scenario file, a share from 0 to 1: 0.8 for 80 %)'
 		]);
 	});
 

@@ -9,7 +9,7 @@ describe('paths', () => {
 	it('names the path and the rule when a derived value is invalid', () => {
 		const s = scenario();
 		expect(() => deriveScenario(s, [{ path: 'drafts.0.atRisk.percentOfInvoice', value: 1.5 }])).toThrow(
-			/drafts\.0\.atRisk\.percentOfInvoice.*\n.*must be <= 1/
+			/drafts\.0\.atRisk\.percentOfInvoice.*\n.*must be at most 100 %/
 		);
 		expect(() => deriveScenario(s, [{ path: 'drafts.0.nope', value: 1 }])).toThrow(
 			/drafts\.0\.nope: no such field/

@@ -57,7 +57,7 @@ describe('validation messages are the project’s', () => {
 		expect(r.ok).toBe(false);
 		expect(!r.ok && r.errors).toEqual([
 			{ path: 'seed', message: 'must be at most 200 characters' },
-			{ path: 'drafts.0.name', message: 'name must be at most 60 characters' }
+			{ path: 'drafts.0.name', message: 'must be at most 60 characters' }
 		]);
 	});
 

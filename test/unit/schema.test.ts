@@ -63,20 +63,20 @@ describe('parseScenario', () => {
 		has(errs, 'version', /must be 1/);
 		has(errs, 'extra', /unknown field/);
 		has(errs, 'currency', /is required/);
-		has(errs, 'assumptions.calendar.days', /must be >= 1/);
+		has(errs, 'assumptions.calendar.days', /must be at least 1/);
 		has(errs, 'assumptions.calendar.intervalMinutes', /15 or 30/);
 		has(errs, 'assumptions.demand.busynessCV', /must be a number/);
 		has(errs, 'assumptions.demand.spikes', /is required/);
-		has(errs, 'assumptions.intents.1.workSeconds.mean', /must be > 0/);
+		has(errs, 'assumptions.intents.1.workSeconds.mean', /must be more than 0/);
 		has(errs, 'assumptions.intents.1.workSeconds.cv', /is required/);
-		has(errs, 'assumptions.intents.2.resolvability', /must be <= 1/);
+		has(errs, 'assumptions.intents.2.resolvability', /must be at most 100 %/);
 		has(errs, 'assumptions.customers.patienceSeconds.mean', /unknown field/);
-		has(errs, 'assumptions.behaviour.minEffort', /must be <= 1/);
+		has(errs, 'assumptions.behaviour.minEffort', /must be at most 1/);
 		has(errs, 'assumptions.behaviour.typo', /unknown field/);
 		has(errs, 'assumptions.behaviour.skillSpread', /is required/);
-		has(errs, 'assumptions.staffing.fixedAgents', /required when method is 'fixed'/);
-		has(errs, 'assumptions.qa.evaluationsPerAgentPerMonth', /must be >= 0/);
-		has(errs, 'drafts.1.price.rate', />= 0/);
+		has(errs, 'assumptions.staffing.fixedAgents', /required when the vendor plans a fixed number of agents/);
+		has(errs, 'assumptions.qa.evaluationsPerAgentPerMonth', /must be at least 0/);
+		has(errs, 'drafts.1.price.rate', /at least 0/);
 		expect(errs.length).toBe(17);
 	});
 	it('rejects 1 draft and 5 drafts, and still reports errors inside them', () => {
@@ -93,7 +93,11 @@ describe('parseScenario', () => {
 	it('rejects duplicate draft names', () => {
 		const s: Any = good();
 		s.drafts = [draft('Same'), draft('Same')];
-		has(errorsOf(s), 'drafts.1.name', /unique/);
+		has(
+			errorsOf(s),
+			'drafts.1.name',
+			/must differ from the other drafts' names \(draft 1 has the same name\)/
+		);
 	});
 	it('checks cross-field rules: hours vs intervals, profile length, spikes in the horizon, fixed pattern', () => {
 		const s: Any = good();
@@ -103,8 +107,8 @@ describe('parseScenario', () => {
 		s.assumptions.staffing.fixedAgents = [1, 2, 3];
 		const errs = errorsOf(s);
 		has(errs, 'assumptions.calendar.closeHour', /whole number of 30-minute intervals/);
-		has(errs, 'assumptions.demand.spikes.0.toHour', /later than fromHour/);
-		has(errs, 'assumptions.demand.spikes.0.day', /< calendar.days/);
+		has(errs, 'assumptions.demand.spikes.0.toHour', /later than the start/);
+		has(errs, 'assumptions.demand.spikes.0.day', /before the last simulated day \(less than 30/);
 		const t: Any = good();
 		t.assumptions.calendar.intradayProfile = [1, 2, 3];
 		has(
@@ -138,9 +142,9 @@ describe('parseScenario', () => {
 		s.assumptions.intents = 'three';
 		const e2 = errorsOf(s);
 		has(e2, 'replications', /whole number/);
-		has(e2, 'seed', /string or a whole number/);
+		has(e2, 'seed', /a word or a whole number/);
 		has(e2, 'currency', /3-letter/);
-		has(e2, 'assumptions.intents', /must be an array/);
+		has(e2, 'assumptions.intents', /must be a list/);
 	});
 });
 

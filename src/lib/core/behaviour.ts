@@ -140,7 +140,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		unit: 'share of the monthly invoice',
 		min: 0.001,
 		max: 1,
-		help: "A clause's money is felt as 1 - exp(-stake / this): 1 % of the invoice at risk is felt much less than 10 %.",
+		help: "How strongly a clause's money is felt: money at risk equal to this share of the invoice is felt at 63 % of full strength, and more money is felt more, with less and less added: 1 % of the invoice at risk is felt much less than 10 %.",
 		source:
 			'Assumption: vendor margins run 10-25 % of revenue, so 3 % of the invoice is a fifth to a third of the margin: enough that team leaders coach to it.',
 		optional: true
@@ -153,7 +153,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		unit: 'points (fractions) or share of target (seconds)',
 		min: 0.001,
 		max: 1,
-		help: "How binding a target is: 1 / (1 + exp(-gap / this)), where gap is how far the centre's outcome without pressure sits on the wrong side of the target.",
+		help: 'How binding a target feels: a target the centre would miss without trying is felt fully, one it would meet anyway fades, and this sets how fast: a target this far inside what the centre delivers anyway is felt at about a quarter strength.',
 		source:
 			'Assumption: month-to-month results move by a few points, so a target 5 points (or 5 %) inside what the centre delivers anyway is felt at about a quarter strength, 15 points inside at 5 %.',
 		optional: true
@@ -176,7 +176,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		group: 'agents',
 		label: 'Pressure midpoint',
 		default: CALIBRATED.pressureMidpoint,
-		unit: 'pressure 0..1',
+		unit: 'pressure from 0 to 1',
 		min: 0.05,
 		max: 0.95,
 		help: 'Speed pressure at which effort has dropped half-way from 1 to the minimum.',
@@ -188,7 +188,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		group: 'agents',
 		label: 'Pressure sensitivity',
 		default: CALIBRATED.pressureSensitivity,
-		unit: '1/pressure',
+		unit: 'steepness',
 		min: 0.5,
 		max: 30,
 		help: 'Steepness of the S-curve from pressure to effort; higher = agents react more sharply around the midpoint.',
@@ -204,7 +204,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		unit: 'exponent',
 		min: 0,
 		max: 5,
-		help: 'k in P(resolved) = base resolvability x effort^k: how fast resolution falls when work is skipped.',
+		help: 'How fast resolution falls when agents skip work: at 1, an agent doing 90 % of the work resolves 90 % as often as at full effort; higher values make skipped work cost more resolutions.',
 		source: FITTED,
 		calibrated: true
 	},
@@ -214,7 +214,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		group: 'agents',
 		label: 'Dumping threshold',
 		default: 0.6,
-		unit: 'pressure 0..1',
+		unit: 'pressure from 0 to 1',
 		min: 0,
 		max: 1,
 		help: 'Speed pressure above which agents start to dump contacts (release, transfer, deflect).',
@@ -228,7 +228,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		unit: 'fraction of contacts',
 		min: 0,
 		max: 0.5,
-		help: 'Share of contacts dumped at speed pressure 1 (smoothly from 0 at the threshold).',
+		help: 'Share of contacts dumped at full speed pressure (rising smoothly from none at the threshold).',
 		source:
 			'Assumption: call-avoidance (hang-ups, blind transfers) of a few % of contacts is a known symptom of AHT targets.'
 	},
@@ -249,10 +249,10 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		group: 'agents',
 		label: 'Skill spread (speed)',
 		default: 0.15,
-		unit: 'sigma of log talk-time factor',
+		unit: 'spread, about the share of a typical difference',
 		min: 0,
 		max: 1,
-		help: "Spread of agents' own speed: each agent's talk time is multiplied by exp(this x z - this^2/2), z ~ N(0,1), mean 1.",
+		help: "How much agents differ in speed: with 0.15, a typical agent's talk time is about 15 % above or below the average agent's (the average stays the same).",
 		source: 'Assumption: AHT of tenured agents on one queue typically differs by 10-20 % (1 sd).'
 	},
 	{
@@ -260,10 +260,10 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		group: 'agents',
 		label: 'Skill spread (resolution)',
 		default: 0.05,
-		unit: 'per sd of z',
+		unit: 'spread of the resolution chance',
 		min: 0,
 		max: 0.5,
-		help: "Spread of agents' resolution: the resolution probability is multiplied by max(0, 1 + this x z), same z as speed.",
+		help: 'How much agents differ in resolving issues: with 0.05, a typical agent resolves about 5 % more or less often than the average agent; the agents who take longer are the ones who resolve more (one spread drives both).',
 		source: 'Assumption: a few points of FCR between average and good agents.'
 	},
 	{
@@ -276,7 +276,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		max: 1,
 		help: 'Share of agents still in their first months (slower, resolve less).',
 		source:
-			'MODEL.md: annual attrition 30-45 %; with ~4-5 months to proficiency about 15 % of the floor is new.'
+			'Industry ranges: annual agent attrition 30-45 %; with about 4-5 months to proficiency, about 15 % of the floor is new.'
 	},
 	{
 		key: 'newHireSlowdown',
@@ -309,7 +309,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		unit: 'probability',
 		min: 0,
 		max: 1,
-		help: 'P(satisfied) for a first contact answered at once, resolved, with full effort.',
+		help: 'Chance a customer is satisfied after a first contact answered at once and resolved with full effort.',
 		source:
 			'SQM Group: retail CSAT about 81 % on average; resolved first contacts score well above the average.'
 	},
@@ -321,7 +321,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		unit: 'fraction per minute',
 		min: 0,
 		max: 1,
-		help: 'P(satisfied) is multiplied by max(0, 1 - this x minutes waited).',
+		help: 'Each minute of wait takes this share off the chance a customer is satisfied (5 % a minute: a 2-minute wait leaves 90 % of it).',
 		source: 'Assumption: a 2-minute wait costs about 10 % of satisfaction.'
 	},
 	{
@@ -332,7 +332,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		unit: 'fraction',
 		min: 0,
 		max: 1,
-		help: 'P(satisfied) is multiplied by (1 - this) when the contact did not resolve the issue.',
+		help: 'An unresolved contact takes this share off the chance the customer is satisfied (50 % halves it).',
 		source: 'Assumption after SQM: unresolved contacts score far lower; halving is a conservative middle.'
 	},
 	{
@@ -343,7 +343,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		unit: 'fraction per attempt',
 		min: 0,
 		max: 1,
-		help: 'Each contact about the same issue after the first multiplies P(satisfied) by (1 - this).',
+		help: 'Each further contact about the same issue takes this share off the chance the customer is satisfied.',
 		source: 'SQM Group: each additional contact costs about 15 % of customer satisfaction.'
 	},
 	{
@@ -354,7 +354,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		unit: 'per unit of missing effort',
 		min: 0,
 		max: 1,
-		help: 'P(satisfied) is multiplied by (1 - this x (1 - effort)): a rushed agent feels rushed.',
+		help: 'A rushed contact loses satisfaction in proportion to the work skipped: with 0.5, skipping a fifth of the work takes 10 % off the chance the customer is satisfied.',
 		source: 'Assumption: effort 0.8 costs 10 % of satisfaction on top of its effect on resolution.'
 	},
 	{
@@ -365,7 +365,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		unit: 'fraction',
 		min: 0,
 		max: 1,
-		help: 'P(satisfied) is further multiplied by (1 - this) for a dumped contact (on top of it being unresolved).',
+		help: 'A dumped contact (cut off or bounced) takes this further share off the chance the customer is satisfied, on top of being unresolved.',
 		source: 'Assumption: being cut off or bounced is worse than an honest failure to resolve.'
 	},
 	// --- QA
@@ -374,7 +374,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		group: 'qa',
 		label: 'QA score at full effort',
 		default: 0.9,
-		unit: 'score 0..1',
+		unit: 'score from 0 to 1',
 		min: 0,
 		max: 1,
 		help: 'Expected QA score (share of form items passed) of a contact handled with full effort.',
@@ -388,7 +388,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		unit: 'per unit of missing effort',
 		min: 0,
 		max: 2,
-		help: 'Expected QA score is multiplied by (1 - this x (1 - effort)): skipped steps fail form items.',
+		help: 'A rushed contact loses QA score in proportion to the work skipped: with 0.5, skipping a fifth of the work takes 10 % off the score; skipped steps fail form items.',
 		source: 'Assumption: most skipped work (verification, summaries, notes) is what QA forms check.'
 	},
 	{
@@ -396,7 +396,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		group: 'qa',
 		label: 'QA score of a dumped contact',
 		default: 0.3,
-		unit: 'score 0..1',
+		unit: 'score from 0 to 1',
 		min: 0,
 		max: 1,
 		help: 'Expected QA score of a dumped contact.',
@@ -411,7 +411,7 @@ export const BEHAVIOUR_PARAMS: readonly ParamMeta[] = [
 		min: 1,
 		max: 200,
 		integer: true,
-		help: 'Items on a QA form; a measured score is passed items / items, so fewer items = noisier scores.',
+		help: 'Items on a QA form; a measured score is the share of items passed, so fewer items give noisier scores.',
 		source: 'Assumption: typical contact-centre QA forms have 15-30 items.'
 	}
 ];

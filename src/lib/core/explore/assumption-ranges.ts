@@ -21,7 +21,7 @@ export interface SensitivityFactor {
 export const DEFAULT_SENSITIVITY_FACTORS: readonly SensitivityFactor[] = [
 	{
 		key: 'busynessCV',
-		label: 'Forecast error (daily busyness CV)',
+		label: 'Forecast error (day-to-day busyness)',
 		path: 'assumptions.demand.busynessCV',
 		low: 0.05,
 		high: 0.2,
@@ -43,7 +43,7 @@ export const DEFAULT_SENSITIVITY_FACTORS: readonly SensitivityFactor[] = [
 		path: 'assumptions.customers.surveyResponseRate',
 		low: 0.05,
 		high: 0.25,
-		note: 'Share of contacts returning a CSAT survey: 5 % to 25 %; default 12 % (field: 10-15 %).',
+		note: 'Share of contacts whose customer answers the satisfaction survey: 5 % to 25 %; default 12 % (usual: 10-15 %).',
 		kind: 'fraction'
 	},
 	{
@@ -52,7 +52,7 @@ export const DEFAULT_SENSITIVITY_FACTORS: readonly SensitivityFactor[] = [
 		path: 'assumptions.staffing.shrinkage',
 		low: 0.2,
 		high: 0.35,
-		note: 'Paid time off the phones: 20 % to 35 % (MODEL.md range); default 30 %.',
+		note: 'Paid time off the phones: 20 % to 35 % (the industry range); default 30 %.',
 		kind: 'fraction'
 	},
 	{

@@ -20,6 +20,7 @@ import {
 	type QaParams,
 	type SatisfactionParams
 } from '../behaviour';
+import { boundWords, optionList } from './messages';
 
 // ---------------------------------------------------------------------------------------------
 // Field helpers: every error names the rule; a missing field says "is required".
@@ -38,9 +39,9 @@ interface NumRule {
 function num(rule: NumRule) {
 	let s = z.number({ error: typeError(rule.int ? 'a whole number' : 'a number') });
 	if (rule.int) s = s.int({ error: 'must be a whole number' });
-	if (rule.gt !== undefined) s = s.gt(rule.gt, { error: `must be > ${rule.gt}` });
-	if (rule.min !== undefined) s = s.min(rule.min, { error: `must be >= ${rule.min}` });
-	if (rule.max !== undefined) s = s.max(rule.max, { error: `must be <= ${rule.max}` });
+	if (rule.gt !== undefined) s = s.gt(rule.gt, { error: `must be ${boundWords(rule.gt, true, false)}` });
+	if (rule.min !== undefined) s = s.min(rule.min, { error: `must be ${boundWords(rule.min, true)}` });
+	if (rule.max !== undefined) s = s.max(rule.max, { error: `must be ${boundWords(rule.max, false)}` });
 	return s.meta({ description: rule.desc });
 }
 
@@ -49,10 +50,16 @@ export function obj<T extends z.core.$ZodLooseShape>(shape: T) {
 	return z.strictObject(shape, { error: typeError('an object') });
 }
 
-const fraction = (desc: string) => num({ min: 0, max: 1, desc: `${desc} (fraction 0..1)` });
+/** A share (80 % is 0.8 in a file); `unit: 'share'` in the JSON Schema tells the editor so. */
+const fraction = (desc: string) =>
+	z
+		.number({ error: typeError('a number') })
+		.min(0, { error: 'must be at least 0 %' })
+		.max(1, { error: 'must be at most 100 % (in a scenario file, a share from 0 to 1: 0.8 for 80 %)' })
+		.meta({ description: desc, unit: 'share' });
 const str = (desc: string, max = 200) =>
 	z
-		.string({ error: typeError('a string') })
+		.string({ error: typeError('text') })
 		.max(max, { error: `must be at most ${max} characters` })
 		.meta({ description: desc });
 
@@ -68,7 +75,7 @@ const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFin
  */
 export function countedArray<T extends z.ZodType>(item: T, min: number, max: number, what: string) {
 	return z
-		.array(item, { error: typeError(`an array of ${what}`) })
+		.array(item, { error: typeError(`a list of ${what}`) })
 		.superRefine(
 			(v, ctx) => {
 				if (v.length < min)
@@ -84,8 +91,12 @@ export function countedArray<T extends z.ZodType>(item: T, min: number, max: num
 // ---------------------------------------------------------------------------------------------
 // Distributions
 
-const positiveMean = (unit: string) => num({ gt: 0, desc: `Mean, ${unit}.` });
-const cv = num({ gt: 0, max: 10, desc: 'Coefficient of variation (sd / mean).' });
+const positiveMean = (unit: string) => num({ gt: 0, desc: `The average, ${unit}.` });
+const cv = num({
+	gt: 0,
+	max: 10,
+	desc: 'How widely values spread around the average: the standard deviation divided by the average (0.5 = half the average).'
+});
 
 function distSchema(unit: string, allowNever: boolean) {
 	const options = [
@@ -100,20 +111,24 @@ function distSchema(unit: string, allowNever: boolean) {
 			.strictObject({
 				kind: z.literal('empirical'),
 				values: z
-					.array(num({ min: 0, desc: `A value, ${unit}.` }), { error: typeError('an array of numbers') })
+					.array(num({ min: 0, desc: `A value, ${unit}.` }), { error: typeError('a list of numbers') })
 					.min(1, { error: 'needs at least one value' })
 					.max(1000, { error: 'at most 1000 values' }),
 				probs: z
-					.array(num({ min: 0, desc: 'Weight of the value (normalised).' }), {
-						error: typeError('an array of numbers')
+					.array(num({ min: 0, desc: 'How often the value occurs, relative to the others.' }), {
+						error: typeError('a list of numbers')
 					})
 					.min(1, { error: 'needs at least one weight' })
 			})
 			.superRefine((d, ctx) => {
 				if (d.values.length !== d.probs.length)
-					ctx.addIssue({ code: 'custom', path: ['probs'], message: 'must have as many entries as values' });
+					ctx.addIssue({
+						code: 'custom',
+						path: ['probs'],
+						message: 'must have as many weights as there are values'
+					});
 				else if (!d.probs.some((p) => p > 0))
-					ctx.addIssue({ code: 'custom', path: ['probs'], message: 'at least one weight must be > 0' });
+					ctx.addIssue({ code: 'custom', path: ['probs'], message: 'at least one weight must be above 0' });
 			})
 	];
 	const kinds = ['exponential', 'lognormal', 'gamma', 'deterministic', 'empirical'];
@@ -125,11 +140,11 @@ function distSchema(unit: string, allowNever: boolean) {
 		.discriminatedUnion('kind', options as unknown as [(typeof options)[0], ...(typeof options)[number][]], {
 			error: (iss) =>
 				iss.input === undefined
-					? 'is required (a distribution object with a kind)'
-					: `kind must be one of ${kinds.join(', ')}`
+					? 'is required (a kind of spread and its average)'
+					: `must be of a known kind: ${optionList(kinds)}`
 		})
 		.meta({
-			description: `A distribution (${unit}): {kind: ${kinds.join('|')}, mean, cv (lognormal, gamma), values/probs (empirical)}.`
+			description: `How it varies from one contact to the next, in ${unit}: an average with a random spread (exponential, lognormal or gamma), always the same value (deterministic), or a list of values with how often each occurs (empirical)${allowNever ? ', or never' : ''}.`
 		});
 }
 
@@ -157,7 +172,7 @@ export type Weekday = (typeof WEEKDAYS)[number];
 
 export const CalendarSchema = z
 	.strictObject({
-		days: num({ int: true, min: 1, max: 366, desc: 'Days in the horizon (default 30 = one month).' }),
+		days: num({ int: true, min: 1, max: 366, desc: 'Days simulated (usually 30, one month).' }),
 		startWeekday: z
 			.enum(WEEKDAYS, { error: typeError(`one of ${WEEKDAYS.join(', ')}`) })
 			.meta({ description: 'Weekday of day 0.' }),
@@ -173,17 +188,17 @@ export const CalendarSchema = z
 			.length(7, { error: 'must have 7 entries, Monday to Sunday' })
 			.meta({
 				description:
-					'Relative volume per weekday, Monday..Sunday; normalised to mean 1, so firstContactsPerDay is the average day. 0 = no contacts that day.'
+					'Volume of each weekday, Monday to Sunday, relative to the others: scaled so that their average is 1, and the first contacts per day are the average day. 0 means no contacts that day.'
 			}),
 		intradayProfile: countedArray(num({ min: 0, desc: 'Relative volume.' }), 1, 96, 'entries').meta({
 			description:
-				'Relative volume over the open day: one entry per open hour or one per interval; normalised to sum 1.'
+				'Volume over the open day, relative: one entry per open hour or one per interval, scaled to add up to the whole day.'
 		})
 	})
 	.superRefine((c, ctx) => {
 		if (!isNum(c.openHour) || !isNum(c.closeHour)) return;
 		if (c.closeHour <= c.openHour) {
-			ctx.addIssue({ code: 'custom', path: ['closeHour'], message: 'must be later than openHour' });
+			ctx.addIssue({ code: 'custom', path: ['closeHour'], message: 'must be later than the opening time' });
 			return;
 		}
 		if (c.intervalMinutes !== 15 && c.intervalMinutes !== 30) return;
@@ -210,11 +225,15 @@ export const CalendarSchema = z
 				ctx.addIssue({
 					code: 'custom',
 					path: ['intradayProfile'],
-					message: 'at least one entry must be > 0'
+					message: 'at least one entry must be above 0'
 				});
 		}
 		if (Array.isArray(c.dayOfWeekProfile) && !c.dayOfWeekProfile.some((v) => v > 0))
-			ctx.addIssue({ code: 'custom', path: ['dayOfWeekProfile'], message: 'at least one entry must be > 0' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['dayOfWeekProfile'],
+				message: 'at least one entry must be above 0'
+			});
 	}, whenObject);
 export type Calendar = z.infer<typeof CalendarSchema>;
 
@@ -228,14 +247,18 @@ export function openIntervalsPerDay(c: Pick<Calendar, 'openHour' | 'closeHour' |
 
 export const SpikeSchema = z
 	.strictObject({
-		day: num({ int: true, min: 0, desc: 'Day index (0 = first day).' }),
+		day: num({ int: true, min: 0, desc: 'The day of the spike, counted from 0 (0 is the first day).' }),
 		fromHour: num({ min: 0, max: 24, desc: 'Start, hours from midnight.' }),
 		toHour: num({ min: 0, max: 24, desc: 'End, hours from midnight.' }),
-		multiplier: num({ min: 0, max: 20, desc: 'Arrival-rate multiplier during the spike (2 = double).' })
+		multiplier: num({
+			min: 0,
+			max: 20,
+			desc: 'How many times the usual contacts arrive during the spike (2 = double).'
+		})
 	})
 	.superRefine((s, ctx) => {
 		if (isNum(s.toHour) && isNum(s.fromHour) && s.toHour <= s.fromHour)
-			ctx.addIssue({ code: 'custom', path: ['toHour'], message: 'must be later than fromHour' });
+			ctx.addIssue({ code: 'custom', path: ['toHour'], message: 'must be later than the start' });
 	}, whenObject);
 
 export const DemandSchema = obj({
@@ -251,15 +274,15 @@ export const DemandSchema = obj({
 	actualToForecast: num({
 		gt: 0,
 		max: 5,
-		desc: 'Actual first-contact volume / forecast: 1 = forecast unbiased, 1.2 = a 20 % surge the forecast missed.'
+		desc: 'Actual first contacts compared to the forecast: 1 = the forecast is right on average, 1.2 = a 20 % surge the forecast missed.'
 	}),
 	busynessCV: num({
 		min: 0,
 		max: 1,
-		desc: 'CV of the random daily busyness factor (gamma, mean 1): day-to-day forecast error. Default 0.10.'
+		desc: 'How much one day differs from another at random, beyond the forecast: 0.10 means a typical day is about 10 % above or below it. Usually 0.10.'
 	}),
 	spikes: countedArray(SpikeSchema, 0, 100, 'spikes').meta({
-		description: 'Event spikes (campaigns, outages): a multiplier on the arrival rate in a time window.'
+		description: 'Events (campaigns, outages) that multiply the contacts arriving for a few hours.'
 	})
 });
 export type Demand = z.infer<typeof DemandSchema>;
@@ -269,7 +292,10 @@ export type Demand = z.infer<typeof DemandSchema>;
 
 export const IntentSchema = obj({
 	name: str('Name of the contact reason.', 60).min(1, { error: 'must not be empty' }),
-	share: num({ min: 0, desc: 'Share of first contacts (shares are normalised).' }),
+	share: num({
+		min: 0,
+		desc: 'Share of first contacts, relative to the other contact reasons (they need not add up to 1).'
+	}),
 	workSeconds: distSchema('seconds', false).meta({
 		description: 'Required work content per contact at full effort (talk time of an average agent), seconds.'
 	}),
@@ -291,7 +317,7 @@ function paramGroupSchema(group: ParamGroup) {
 				min: m.min,
 				max: m.max,
 				int: m.integer,
-				desc: `${m.label} (${m.unit}; default ${m.default}${m.optional ? ', used when a file does not state it' : ''}). ${m.help} Source: ${m.source}`
+				desc: `${m.label} (${m.unit}; usually ${m.default}${m.optional ? ', also when a file does not state it' : ''}). ${m.help} Source: ${m.source}`
 			});
 			shape[m.key] = m.optional ? field.default(m.default) : field;
 		}
@@ -299,7 +325,8 @@ function paramGroupSchema(group: ParamGroup) {
 }
 
 export const BehaviourSchema = paramGroupSchema('agents').meta({
-	description: 'How agents react to the scorecard (see behaviour.ts for every formula).'
+	description:
+		'How agents react to the scorecard: the pressure to be fast it creates, the effort they then put in, and what that does to resolution, dumping and quality.'
 }) as unknown as z.ZodType<AgentBehaviour>;
 const SatisfactionSchema = paramGroupSchema('satisfaction') as unknown as z.ZodType<SatisfactionParams>;
 const QaItemsSchema = paramGroupSchema('qa');
@@ -309,15 +336,16 @@ const QaItemsSchema = paramGroupSchema('qa');
 
 export const CustomersSchema = obj({
 	patienceSeconds: distSchema('seconds', true).meta({
-		description: "Customers' patience per attempt, seconds; kind 'never' = nobody abandons."
+		description:
+			'How long customers wait before hanging up, each time they try, in seconds; "never" means nobody hangs up.'
 	}),
 	redialProbability: fraction('Chance of redialling after abandoning'),
 	redialDelayMinutes: distSchema('minutes', false).meta({
-		description: 'Delay from abandoning to redial, minutes.'
+		description: 'Time from hanging up to calling again, in minutes.'
 	}),
-	callbackProbability: fraction('Chance of contacting again after an unresolved contact (default 0.8)'),
+	callbackProbability: fraction('Chance of contacting again after an unresolved contact (usually 80 %).'),
 	callbackDelayHours: distSchema('hours', false).meta({
-		description: 'Delay from an unresolved contact to the callback, hours (hours to days).'
+		description: 'Time from an unresolved contact to the customer coming back, in hours (hours to days).'
 	}),
 	maxAttempts: num({
 		int: true,
@@ -334,20 +362,24 @@ export const CustomersSchema = obj({
 		.default(0.1)
 		.meta({
 			description:
-				'Chance that a customer who hung up in the queue, did not call again and never reached an agent about the issue is lost (fraction 0..1). Default 0.1, also for files that do not state it.'
+				'Chance that a customer who hung up in the queue, did not call again and never reached an agent about the issue is lost. Usually 10 %, also when a file does not state it.',
+			unit: 'share'
 		}),
 	lifetimeValue: num({
 		min: 0,
 		desc: 'Margin a lost customer would still have brought the client (future gross margin, not revenue), in the currency.'
 	}),
-	surveyResponseRate: fraction('Share of handled contacts that return a CSAT survey (default 0.10-0.15)'),
+	surveyResponseRate: fraction(
+		'Share of handled contacts whose customer answers the satisfaction survey (usually 10-15 %).'
+	),
 	closedSpreadMinutes: num({
 		min: 0,
 		max: 24 * 60,
-		desc: 'Callbacks/redials that fall while closed arrive after opening, spread uniformly over this many minutes (the open day, 720 for 08:00-20:00, by default: customers call back at some time of the next day).'
+		desc: 'Customers who would call back while the centre is closed call after it opens, spread evenly over this many minutes (usually the open day, 720 for 08:00-20:00: they call back at some time of the next day).'
 	}),
 	satisfaction: SatisfactionSchema.meta({
-		description: 'Satisfaction per contact: P(satisfied) and what lowers it (see behaviour.ts).'
+		description:
+			'How satisfied customers are after a contact: the chance a customer is satisfied, and what lowers it.'
 	})
 });
 export type Customers = z.infer<typeof CustomersSchema>;
@@ -358,46 +390,56 @@ export type Customers = z.infer<typeof CustomersSchema>;
 export const StaffingSchema = z
 	.strictObject({
 		method: z
-			.enum(['erlangC', 'erlangA', 'fixed'], { error: typeError('one of erlangC, erlangA, fixed') })
-			.meta({
-				description:
-					"How the vendor plans agents: 'erlangC', 'erlangA' (uses the customers' mean patience) or 'fixed' agents."
-			}),
-		targetServiceLevel: fraction(
-			"The vendor's planning target: share answered within targetSeconds (e.g. 0.8)"
-		),
-		targetSeconds: num({ gt: 0, max: 3600, desc: 'T of the planning target, seconds (e.g. 20).' }),
-		planningForecast: z
-			.enum(['vendor', 'client'], { error: typeError("'vendor' or 'client'") })
-			.default('vendor')
-			.meta({
-				description:
-					"Which forecast the vendor staffs to: 'vendor' (default, also for files that do not state it) = the client's first contacts x the contacts per issue the vendor expects under its own agents' behaviour (its planning team re-forecasts); 'client' = the client's forecast as given (forecastContactsPerIssue)."
-			}),
-		plannedAhtSeconds: z
-			.union([num({ gt: 0, max: 36000, desc: 'Planned AHT, seconds.' }), z.literal('auto')], {
-				error: typeError("a number of seconds or 'auto'")
+			.enum(['erlangC', 'erlangA', 'fixed'], {
+				error: typeError(optionList(['erlangC', 'erlangA', 'fixed']))
 			})
 			.meta({
 				description:
-					"The AHT the vendor plans with, seconds; 'auto' = the AHT it expects under the draft's scorecard (effort, dumping and agent mix)."
+					'How the vendor plans its agents: with the Erlang C formula, with Erlang A (which counts customers hanging up, from their average patience), or a fixed number of agents.'
+			}),
+		targetServiceLevel: fraction(
+			"The vendor's planning target: the share of contacts answered within the target seconds (e.g. 80 %)."
+		),
+		targetSeconds: num({
+			gt: 0,
+			max: 3600,
+			desc: 'The seconds of the planning target (e.g. 20 in "80 % within 20 seconds").'
+		}),
+		planningForecast: z
+			.enum(['vendor', 'client'], { error: typeError(optionList(['vendor', 'client'])) })
+			.default('vendor')
+			.meta({
+				description:
+					"Which forecast the vendor staffs to. Vendor (usual, also when a file does not state it): the client's first contacts times the contacts per issue the vendor expects from its own agents' behaviour (its planning team re-forecasts). Client: the client's forecast as given (its contacts per issue)."
+			}),
+		plannedAhtSeconds: z
+			.union([num({ gt: 0, max: 36000, desc: 'Planned handle time, seconds.' }), z.literal('auto')], {
+				error: typeError('a number of seconds, or automatic')
+			})
+			.meta({
+				description:
+					"The average handle time the vendor plans with, in seconds; automatic: the handle time it expects under the draft's scorecard (effort, dumping and the mix of agents)."
 			}),
 		shrinkage: num({
 			min: 0,
 			max: 0.9,
-			desc: 'Share of paid time off the phones (breaks, training, meetings); scheduled = planned / (1 - shrinkage). Default 0.30.'
+			desc: 'Share of paid time off the phones (breaks, training, meetings): with 30 %, 70 agents on the phones need 100 scheduled. Usually 30 %.'
 		}),
-		occupancyCap: num({ gt: 0, max: 1, desc: 'Highest planned occupancy (e.g. 0.9).' }),
+		occupancyCap: num({
+			gt: 0,
+			max: 1,
+			desc: 'The highest share of their time the vendor plans agents to be busy with customers (e.g. 90 %).'
+		}),
 		absenteeism: num({
 			min: 0,
 			max: 0.5,
-			desc: 'Chance a planned agent is absent on a day, beyond what shrinkage covers (drawn by the engine).'
+			desc: 'Chance that a planned agent is absent on a day, beyond the time off the phones already planned.'
 		}),
 		minAgents: num({
 			int: true,
 			min: 0,
 			max: 1000,
-			desc: 'Fewest agents on the phones in an interval with forecast > 0.'
+			desc: 'Fewest agents on the phones in any interval where contacts are forecast.'
 		}),
 		fixedAgents: z
 			.union(
@@ -406,16 +448,20 @@ export const StaffingSchema = z
 					z.array(num({ int: true, min: 0, max: 100000, desc: 'Agents on the phones.' })).min(1),
 					z.null()
 				],
-				{ error: typeError('a whole number, an array of whole numbers, or null') }
+				{ error: typeError('a whole number, a list of whole numbers, or empty') }
 			)
 			.meta({
 				description:
-					"Method 'fixed': agents on the phones, one number or one per interval of the day; null for the other methods."
+					'Fixed number of agents only: agents on the phones, one number or one per interval of the day; empty for the other methods.'
 			})
 	})
 	.superRefine((s, ctx) => {
 		if (s.method === 'fixed' && s.fixedAgents === null)
-			ctx.addIssue({ code: 'custom', path: ['fixedAgents'], message: "is required when method is 'fixed'" });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['fixedAgents'],
+				message: 'is required when the vendor plans a fixed number of agents'
+			});
 	}, whenObject);
 export type Staffing = z.infer<typeof StaffingSchema>;
 
@@ -423,7 +469,7 @@ export const QaSchema = QaItemsSchema.extend({
 	evaluationsPerAgentPerMonth: num({
 		min: 0,
 		max: 200,
-		desc: 'QA evaluations per agent per 30-day month, on random contacts (SQM: about 6).'
+		desc: 'Quality evaluations per agent a month (30 days), on contacts picked at random (SQM Group: about 6).'
 	})
 }) as unknown as z.ZodType<QaParams & { evaluationsPerAgentPerMonth: number }>;
 
@@ -456,7 +502,11 @@ export const AssumptionsSchema = z
 	.superRefine((a, ctx) => {
 		const intents: unknown = a.intents;
 		if (Array.isArray(intents) && intents.length > 0 && !intents.some((i) => isNum(i?.share) && i.share > 0))
-			ctx.addIssue({ code: 'custom', path: ['intents'], message: 'at least one intent needs share > 0' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['intents'],
+				message: 'at least one contact reason needs a share above 0'
+			});
 		const cal = a.calendar as Partial<Calendar> | undefined;
 		const spikes: unknown = a.demand?.spikes;
 		if (cal && isNum(cal.days) && Array.isArray(spikes))
@@ -465,7 +515,7 @@ export const AssumptionsSchema = z
 					ctx.addIssue({
 						code: 'custom',
 						path: ['demand', 'spikes', i, 'day'],
-						message: `must be < calendar.days (${cal.days})`
+						message: `must be before the last simulated day (less than ${cal.days}, counted from 0)`
 					});
 			});
 		const f: unknown = a.staffing?.fixedAgents;

@@ -12,6 +12,10 @@
  */
 import { z } from 'zod';
 import { NegotiableSchema, negotiableIssues } from './negotiable';
+import { optionList, optionWords } from './messages';
+
+/** A share above 100 %: in the editor a percentage, in a scenario file a number from 0 to 1. */
+const SHARE_TOO_BIG = 'must be at most 100 % (in a scenario file, a share from 0 to 1: 0.8 for 80 %)';
 
 /** The metrics a contract can measure. */
 export const CONTRACT_METRICS = [
@@ -31,43 +35,50 @@ export const SECONDS_METRICS: readonly ContractMetricName[] = ['asa', 'aht'];
 /** Queue metrics: volume relief applies to them by default. */
 export const QUEUE_METRICS: readonly ContractMetricName[] = ['serviceLevel', 'asa', 'abandonRate'];
 
-/** Type error that says "is required" when the field is missing. */
-const required = (what: string, expected: string) => (iss: { input?: unknown }) =>
-	iss.input === undefined ? `${what} is required (${expected})` : `${what} must be ${expected}`;
+/** Type error that says "is required" when the field is missing (whoever shows it names the field). */
+const required = (expected: string) => (iss: { input?: unknown }) =>
+	iss.input === undefined ? `is required (${expected})` : `must be ${expected}`;
 
 export const MetricNameSchema = z.enum(CONTRACT_METRICS);
 export const DirectionSchema = z
-	.enum(['atLeast', 'atMost'], { error: required('direction', 'atLeast or atMost') })
-	.meta({ description: 'atLeast: met when value >= target; atMost: met when value <= target.' });
+	.enum(['atLeast', 'atMost'], { error: required(optionList(['atLeast', 'atMost'])) })
+	.meta({
+		description:
+			'At least: met when the result reaches the target or more (e.g. service level); at most: met when it stays at the target or below (e.g. handle time).'
+	});
 export type Direction = z.infer<typeof DirectionSchema>;
 export const WindowSchema = z.enum(['interval', 'day', 'month']);
 export type MeasurementWindow = z.infer<typeof WindowSchema>;
 
-const fraction = (what: string) =>
+/** A share (80 % is 0.8 in a file); its `unit: 'share'` in the JSON Schema tells the editor so. */
+const fraction = () =>
 	z
-		.number({ error: required(what, 'a number') })
-		.min(0, { error: `${what} must be >= 0 (a fraction 0..1)` })
-		.max(1, { error: `${what} must be <= 1 (a fraction 0..1, e.g. 0.8 for 80 %)` });
-const nonNegative = (what: string) =>
-	z.number({ error: required(what, 'a number') }).min(0, { error: `${what} must be >= 0` });
+		.number({ error: required('a number') })
+		.min(0, { error: 'must be at least 0 %' })
+		.max(1, { error: SHARE_TOO_BIG });
+const nonNegative = () => z.number({ error: required('a number') }).min(0, { error: 'must be at least 0' });
 
 /** Service-level definition. Default: of offered, short abandons counted, T = 20 s. */
 export const SlDefinitionSchema = z
 	.strictObject({
 		base: z.enum(['offered', 'answered']).default('offered').meta({
 			description:
-				"Denominator: 'offered' (all arrived contacts, abandons count as misses) or 'answered'. Default 'offered'."
+				'Counted out of: offered (every contact that arrived; one that hung up counts as a miss) or answered (only contacts an agent took). Usually offered.'
 		}),
 		excludeShortAbandons: z.boolean().default(false).meta({
-			description: 'Remove short abandons (wait < shortAbandonSeconds) from the denominator. Default false.'
+			description:
+				"Leave quick hang-ups (sooner than the draft's short-abandon time) out of what service level is counted out of. Usually off."
 		}),
 		thresholdSeconds: z
 			.number()
-			.gt(0, { error: 'thresholdSeconds must be > 0' })
+			.gt(0, { error: 'must be more than 0 seconds' })
 			.default(20)
-			.meta({ description: 'T in "X % answered within T seconds". Default 20.' })
+			.meta({ description: 'The seconds in "80 % answered within 20 seconds". Usually 20.' })
 	})
-	.meta({ description: 'How service level is computed. Default: of offered, 20 s, short abandons counted.' });
+	.meta({
+		description:
+			'How service level is counted. Usually: out of all contacts offered, within 20 seconds, quick hang-ups counted.'
+	});
 export type SlDefinition = z.infer<typeof SlDefinitionSchema>;
 
 /** How a missed metric turns into a service credit. Default: binary, capped at 100 % of its allocation. */
@@ -75,28 +86,31 @@ export const CreditRuleSchema = z
 	.strictObject({
 		type: z.enum(['binary', 'slidingPerPoint']).default('binary').meta({
 			description:
-				"binary: the full allocation when missed; slidingPerPoint: perPoint x points of shortfall. Default 'binary'."
+				'Binary: a missed month costs the whole amount tied to this measure. Sliding per point: each point short of the target costs a set share of it. Usually binary.'
 		}),
-		perPoint: fraction('credit.perPoint').optional().meta({
+		perPoint: fraction().optional().meta({
 			description:
-				'slidingPerPoint only (required there): share of the allocation credited per point of shortfall. A point is 1 percentage point for fractions, 1 % of the target for ASA/AHT, 1 percentage point of windows for shareOfWindows.'
+				"Sliding per point only (needed there): share of this measure's amount credited per point short of the target. A point is 1 percentage point for a percentage, 1 % of the target for a time, 1 percentage point of windows when the month counts windows that met the target.",
+			unit: 'share'
 		}),
-		cap: fraction('credit.cap')
-			.default(1)
-			.meta({ description: 'Most this metric can cost in a month, as a share of its allocation. Default 1.' })
+		cap: fraction().default(1).meta({
+			description:
+				'The most this measure can cost in a month, as a share of the amount tied to it. Usually 100 %.',
+			unit: 'share'
+		})
 	})
 	.superRefine((c, ctx) => {
 		if (c.type === 'slidingPerPoint' && c.perPoint === undefined)
 			ctx.addIssue({
 				code: 'custom',
 				path: ['perPoint'],
-				message: "perPoint is required when credit.type is 'slidingPerPoint'"
+				message: 'is required when the credit slides per point'
 			});
 		if (c.type === 'binary' && c.perPoint !== undefined)
 			ctx.addIssue({
 				code: 'custom',
 				path: ['perPoint'],
-				message: "perPoint is only used when credit.type is 'slidingPerPoint'"
+				message: 'is only used when the credit slides per point: leave it empty for a binary credit'
 			});
 	});
 export type CreditRule = z.infer<typeof CreditRuleSchema>;
@@ -105,31 +119,38 @@ export type CreditRule = z.infer<typeof CreditRuleSchema>;
 function commonShape(metric: ContractMetricName) {
 	const seconds = SECONDS_METRICS.includes(metric);
 	return {
-		target: (seconds ? nonNegative('target (seconds)') : fraction('target')).meta({
-			description: seconds ? 'Target in seconds.' : 'Target as a fraction 0..1 (0.8 = 80 %).'
-		}),
+		target: (seconds ? nonNegative() : fraction()).meta(
+			seconds
+				? { description: 'Target in seconds.' }
+				: { description: 'Target, a percentage.', unit: 'share' }
+		),
 		direction: DirectionSchema,
 		window: WindowSchema.default('month').meta({
-			description: "Measurement window: 'interval', 'day' or 'month'. Default 'month'."
+			description:
+				'Over what the result is measured: each interval of the day (15 or 30 minutes), each day, or the whole month. Usually the month.'
 		}),
 		rollUp: z.enum(['periodValue', 'shareOfWindows']).default('periodValue').meta({
 			description:
-				"How windows roll up to the month: 'periodValue' (average of the non-empty windows' values; with window 'month' that is the month's own value) or 'shareOfWindows' (share of non-empty windows that met the target must be >= share). Default 'periodValue'."
+				"How the windows make the month's result: their average (with a monthly window, the month's own result), or the share of windows that met the target, which must reach the share below. Usually the average."
 		}),
 		share: z
 			.number()
-			.gt(0, { error: 'share must be > 0' })
-			.max(1, { error: 'share must be <= 1 (a fraction of windows)' })
+			.gt(0, { error: 'must be more than 0 %' })
+			.max(1, { error: SHARE_TOO_BIG })
 			.optional()
-			.meta({ description: "Required when rollUp is 'shareOfWindows', e.g. 0.9 = 90 % of windows." }),
-		poolAllocation: fraction('poolAllocation').default(0).meta({
+			.meta({
+				description: 'Needed when the month counts windows that met the target: e.g. 90 % of windows.',
+				unit: 'share'
+			}),
+		poolAllocation: fraction().default(0).meta({
 			description:
-				"This metric's share of the month's usable at-risk pool (the 'metric allocation %'). Default 0 (measured and reported, no money)."
+				"This measure's share of the month's at-risk amount (its metric allocation). 0 %: measured and reported, with no money tied to it.",
+			unit: 'share'
 		}),
 		credit: CreditRuleSchema.prefault({}),
 		volumeRelief: z.boolean().default(QUEUE_METRICS.includes(metric)).meta({
 			description:
-				"Whether the draft's volume-relief clause excuses this metric in over-forecast windows. Default true for serviceLevel, asa, abandonRate; false otherwise."
+				"Whether the draft's volume relief excuses this measure when contacts run above the forecast. Usually on for service level, speed of answer and abandon rate, off for the others."
 		})
 	};
 }
@@ -142,13 +163,13 @@ function checkRollUp(
 		ctx.addIssue({
 			code: 'custom',
 			path: ['share'],
-			message: "share is required when rollUp is 'shareOfWindows' (e.g. 0.9)"
+			message: 'is required when the month counts windows that met the target (e.g. 90 %)'
 		});
 	if (m.rollUp === 'periodValue' && m.share !== undefined)
 		ctx.addIssue({
 			code: 'custom',
 			path: ['share'],
-			message: "share is only used when rollUp is 'shareOfWindows'"
+			message: 'is only used when the month counts windows that met the target: leave it empty'
 		});
 }
 
@@ -164,7 +185,8 @@ const AbandonRateMetric = z
 		metric: z.literal('abandonRate'),
 		...commonShape('abandonRate'),
 		excludeShortAbandons: z.boolean().default(false).meta({
-			description: 'Remove short abandons from numerator and denominator. Default false.'
+			description:
+				'Leave quick hang-ups out of both what is counted and what it is counted out of. Usually off.'
 		})
 	})
 	.superRefine(checkRollUp);
@@ -174,13 +196,13 @@ const FcrMetric = z
 		...commonShape('fcr'),
 		windowDays: z
 			.number()
-			.int({ error: 'windowDays must be a whole number of days' })
-			.min(1, { error: 'windowDays must be >= 1' })
-			.max(60, { error: 'windowDays must be <= 60' })
+			.int({ error: 'must be a whole number of days' })
+			.min(1, { error: 'must be at least 1 day' })
+			.max(60, { error: 'must be at most 60 days' })
 			.default(7)
 			.meta({
 				description:
-					'FCR as measured: a handled contact counts as resolved when no repeat follows within N days. Default 7.'
+					'First-contact resolution as the contract measures it: a handled contact counts as resolved when the customer does not come back about it within this many days. Usually 7.'
 			})
 	})
 	.superRefine(checkRollUp);
@@ -200,7 +222,7 @@ export const ContractMetricSchema = z.discriminatedUnion(
 		plain('csat'),
 		plain('qaScore')
 	],
-	{ error: `metric must be one of ${CONTRACT_METRICS.join(', ')}` }
+	{ error: `must be ${optionList(CONTRACT_METRICS)}` }
 );
 export type ContractMetric = z.infer<typeof ContractMetricSchema>;
 export type ContractMetricInput = z.input<typeof ContractMetricSchema>;
@@ -216,84 +238,90 @@ export type PriceModel = (typeof PRICE_MODELS)[number];
 
 export const PriceSchema = z.strictObject(
 	{
-		model: z
-			.enum(PRICE_MODELS, { error: required('price.model', `one of ${PRICE_MODELS.join(', ')}`) })
-			.meta({
-				description:
-					'perHandledContact, perHandledMinute (handle time), perProductiveHour (busy agent time), perStaffedHour (agent time on the phones), perFte (scheduled hours / fteHoursPerMonth).'
-			}),
-		rate: nonNegative('price.rate').meta({ description: 'Price per unit of the model, in the currency.' }),
+		model: z.enum(PRICE_MODELS, { error: required(optionList(PRICE_MODELS)) }).meta({
+			description:
+				'What the vendor is paid for: each handled contact, each minute of handle time, each productive hour (agents busy with customers), each staffed hour (agents on the phones), or each full-time agent a month (scheduled hours divided by the hours of a full-time month).'
+		}),
+		rate: nonNegative().meta({ description: 'Price per unit of the price model, in the currency.' }),
 		repeatsBillable: z.boolean().default(true).meta({
 			description:
-				'Whether repeat contacts (callbacks about an issue already handled) are billed. Affects per-contact and per-minute pricing only. Default true.'
+				'Whether repeat contacts (customers calling back about an issue already handled) are billed. Matters for per-contact and per-minute prices only. Usually yes.'
 		}),
-		fteHoursPerMonth: z
-			.number()
-			.gt(0, { error: 'fteHoursPerMonth must be > 0' })
-			.default(160)
-			.meta({ description: 'perFte only: paid hours that make one FTE-month. Default 160.' })
+		fteHoursPerMonth: z.number().gt(0, { error: 'must be more than 0 hours' }).default(160).meta({
+			description: 'Per full-time agent only: the paid hours of one full-time agent a month. Usually 160.'
+		})
 	},
-	{ error: required('price', 'an object with model and rate') }
+	{ error: required('a price model and a rate') }
 );
 export type Price = z.infer<typeof PriceSchema>;
 
 export const AtRiskSchema = z
 	.strictObject({
-		percentOfInvoice: fraction('atRisk.percentOfInvoice').default(0.1).meta({
-			description: 'At-risk amount as a share of the monthly invoice (market: 0.10-0.12). Default 0.10.'
-		}),
-		poolAllocation: fraction('atRisk.poolAllocation').default(1).meta({
+		percentOfInvoice: fraction().default(0.1).meta({
 			description:
-				"Share of the at-risk amount usable for credits in a month (the 'pool allocation %'). Default 1."
+				'The at-risk amount as a share of the monthly invoice (the market usually puts 10-12 % at risk). Usually 10 %.',
+			unit: 'share'
 		}),
-		cap: fraction('atRisk.cap').default(1).meta({
+		poolAllocation: fraction().default(1).meta({
 			description:
-				"Most total credits in a month can be, as a share of the month's at-risk amount. Default 1."
+				'Share of the at-risk amount that credits can use in a month (the pool allocation). Usually 100 %.',
+			unit: 'share'
+		}),
+		cap: fraction().default(1).meta({
+			description:
+				"The most all credits of a month can add up to, as a share of the month's at-risk amount. Usually 100 %.",
+			unit: 'share'
 		})
 	})
 	.meta({
-		description: 'credit = atRisk.poolAllocation x metric.poolAllocation x (percentOfInvoice x invoice).'
+		description:
+			"A missed measure's credit is the at-risk share of the invoice, times the pool allocation, times the measure's own allocation. Example: 10 % at risk of a 100,000 invoice, a 100 % pool and a measure allocated 40 % make a 4,000 credit."
 	});
 export type AtRisk = z.infer<typeof AtRiskSchema>;
 
 export const EarnBackSchema = z.strictObject({
-	enabled: z.boolean().default(false).meta({ description: 'Default false.' }),
+	enabled: z.boolean().default(false).meta({
+		description:
+			'Whether the vendor can earn a credit back by meeting the measure in the following months. Usually off.'
+	}),
 	months: z
 		.number()
-		.int({ error: 'earnBack.months must be a whole number' })
-		.min(1, { error: 'earnBack.months must be >= 1' })
-		.max(12, { error: 'earnBack.months must be <= 12' })
+		.int({ error: 'must be a whole number of months' })
+		.min(1, { error: 'must be at least 1 month' })
+		.max(12, { error: 'must be at most 12 months' })
 		.default(3)
-		.meta({ description: 'Horizon N: the following N months decide. Default 3.' }),
+		.meta({ description: 'How many following months decide whether a credit is earned back. Usually 3.' }),
 	rule: z.enum(['allFollowing', 'anyFollowing']).default('allFollowing').meta({
 		description:
-			"allFollowing: a metric's credit is returned when the metric is met in each of the next N months; anyFollowing: in at least one of them. Credits whose horizon runs past the simulated period stay charged. Default 'allFollowing'."
+			'All following: a credit comes back when the measure is met in every one of the following months; any following: in at least one of them. A credit whose months run past the simulated period stays charged. Usually all following.'
 	})
 });
 export type EarnBack = z.infer<typeof EarnBackSchema>;
 
 export const BonusSchema = z
 	.strictObject({
-		metric: z.enum(CONTRACT_METRICS, { error: required('metric', `one of ${CONTRACT_METRICS.join(', ')}`) }),
-		threshold: nonNegative('threshold'),
+		metric: z.enum(CONTRACT_METRICS, { error: required(optionList(CONTRACT_METRICS)) }),
+		threshold: nonNegative().meta({
+			description: 'The result that earns the bonus: a percentage for shares, seconds for times.'
+		}),
 		direction: DirectionSchema,
-		amount: nonNegative('amount').optional().meta({ description: 'Fixed bonus per month, in the currency.' }),
-		percentOfInvoice: fraction('percentOfInvoice')
+		amount: nonNegative().optional().meta({ description: 'A fixed bonus per month, in the currency.' }),
+		percentOfInvoice: fraction()
 			.optional()
-			.meta({ description: "Bonus per month as a share of that month's invoice." })
+			.meta({ description: "The bonus per month as a share of that month's invoice.", unit: 'share' })
 	})
 	.superRefine((b, ctx) => {
 		if ((b.amount === undefined) === (b.percentOfInvoice === undefined))
 			ctx.addIssue({
 				code: 'custom',
 				path: b.amount === undefined ? [] : ['percentOfInvoice'],
-				message: 'a bonus needs exactly one of amount or percentOfInvoice'
+				message: 'a bonus is either a fixed amount or a share of the invoice: fill in exactly one of the two'
 			});
 		if (!SECONDS_METRICS.includes(b.metric) && b.threshold > 1)
 			ctx.addIssue({
 				code: 'custom',
 				path: ['threshold'],
-				message: `threshold for ${b.metric} must be a fraction <= 1`
+				message: `must be at most 100 % for ${optionWords(b.metric)}`
 			});
 	})
 	.meta({
@@ -303,15 +331,18 @@ export const BonusSchema = z
 export type Bonus = z.infer<typeof BonusSchema>;
 
 export const VolumeReliefSchema = z.strictObject({
-	enabled: z.boolean().default(false).meta({ description: 'Default false.' }),
+	enabled: z.boolean().default(false).meta({
+		description: 'Whether the vendor is excused when contacts run well above the forecast. Usually off.'
+	}),
 	band: z
 		.number()
-		.min(0, { error: 'volumeRelief.band must be >= 0' })
-		.max(5, { error: 'volumeRelief.band must be <= 5' })
+		.min(0, { error: 'must be at least 0 %' })
+		.max(5, { error: 'must be at most 500 %' })
 		.default(0.1)
 		.meta({
 			description:
-				'Windows where offered > forecast x (1 + band) are excused: covered metrics are deemed to meet their target there. Default 0.10.'
+				'How far above the forecast contacts must run before the vendor is excused: with 10 %, a window with more than 110 % of the forecast counts as met for the measures relief covers. Usually 10 %.',
+			unit: 'share'
 		})
 });
 export type VolumeRelief = z.infer<typeof VolumeReliefSchema>;
@@ -332,7 +363,13 @@ export type ScorecardWeights = Record<ScorecardKey, number>;
 
 export const ScorecardWeightsSchema = z.strictObject(
 	Object.fromEntries(
-		SCORECARD_KEYS.map((k) => [k, nonNegative(`weight ${k}`).default(0).meta({ description: 'Default 0.' })])
+		SCORECARD_KEYS.map((k) => [
+			k,
+			nonNegative().default(0).meta({
+				description:
+					"This measure's weight on the agents' scorecard, relative to the others; 0 leaves it off."
+			})
+		])
 	) as Record<ScorecardKey, z.ZodDefault<z.ZodNumber>>
 );
 
@@ -340,10 +377,11 @@ export const ScorecardSchema = z
 	.strictObject({
 		mode: z.enum(['mirror', 'manual']).default('mirror').meta({
 			description:
-				"mirror: agents feel each clause by the money tied to it and how binding its target is for this centre (see docs/BEHAVIOUR.md); manual: the vendor's own weights, each felt as a fully funded clause. Default 'mirror'."
+				"Mirror: agents feel each clause by the money tied to it and by how hard its target is for this centre to meet; manual: the vendor's own weights, each felt as a fully funded clause. Usually mirror."
 		}),
 		weights: ScorecardWeightsSchema.optional().meta({
-			description: "Required when mode is 'manual'; relative weights (need not sum to 1)."
+			description:
+				'Needed for a manual scorecard: weights relative to each other (they need not add up to 1).'
 		})
 	})
 	.superRefine((s, ctx) => {
@@ -352,13 +390,13 @@ export const ScorecardSchema = z
 				ctx.addIssue({
 					code: 'custom',
 					path: ['weights'],
-					message: "weights are required when mode is 'manual'"
+					message: 'are required for a manual scorecard'
 				});
 			else if (!SCORECARD_KEYS.some((k) => s.weights![k] > 0))
 				ctx.addIssue({
 					code: 'custom',
 					path: ['weights'],
-					message: "at least one weight must be > 0 when mode is 'manual'"
+					message: 'a manual scorecard needs at least one weight above 0'
 				});
 		}
 	});
@@ -367,18 +405,21 @@ export type Scorecard = z.infer<typeof ScorecardSchema>;
 export const VendorSchema = z.strictObject({
 	staffingPolicyFactor: z
 		.number()
-		.min(0.3, { error: 'staffingPolicyFactor must be >= 0.3' })
-		.max(3, { error: 'staffingPolicyFactor must be <= 3' })
+		.min(0.3, { error: 'must be at least 0.3 (30 % of the plan)' })
+		.max(3, { error: 'must be at most 3 (three times the plan)' })
 		.default(1)
-		.meta({ description: "Multiplies the vendor's planned agents (1 = staff to plan). Default 1." }),
+		.meta({
+			description:
+				'How many agents the vendor puts on the phones compared to its own plan: 1 staffs to plan, 0.9 staffs 10 % below it. Usually 1.'
+		}),
 	coachingSpeedBias: z
 		.number()
-		.min(-1, { error: 'coachingSpeedBias must be >= -1' })
-		.max(1, { error: 'coachingSpeedBias must be <= 1' })
+		.min(-1, { error: 'must be at least -1 (all coaching on resolving issues)' })
+		.max(1, { error: 'must be at most +1 (all coaching on speed)' })
 		.default(0)
 		.meta({
 			description:
-				"Shift of the agents' speed pressure by the vendor's coaching, -1 (all outcomes) .. +1 (all speed). Default 0 (coach to the scorecard)."
+				"What team leaders push on top of the scorecard: from -1 (all on resolving customers' issues) through 0 (coach to the scorecard) to +1 (all on speed). Usually 0."
 		})
 });
 export type Vendor = z.infer<typeof VendorSchema>;
@@ -386,24 +427,25 @@ export type Vendor = z.infer<typeof VendorSchema>;
 export const DraftSchema = z
 	.strictObject({
 		name: z
-			.string({ error: required('name', 'a string') })
+			.string({ error: required('text') })
 			.trim()
-			.min(1, { error: 'name must not be empty' })
-			.max(60, { error: 'name must be at most 60 characters' }),
-		description: z.string().max(2000, { error: 'description must be at most 2000 characters' }).default(''),
-		metrics: z.array(ContractMetricSchema).max(16, { error: 'at most 16 metrics per draft' }).default([]),
+			.min(1, { error: 'must not be empty' })
+			.max(60, { error: 'must be at most 60 characters' }),
+		description: z.string().max(2000, { error: 'must be at most 2000 characters' }).default(''),
+		metrics: z.array(ContractMetricSchema).max(16, { error: 'a draft holds at most 16 targets' }).default([]),
 		shortAbandonSeconds: z
 			.number()
-			.min(0, { error: 'shortAbandonSeconds must be >= 0' })
-			.max(60, { error: 'shortAbandonSeconds must be <= 60' })
+			.min(0, { error: 'must be at least 0 seconds' })
+			.max(60, { error: 'must be at most 60 seconds' })
 			.default(5)
 			.meta({
-				description: 'A contact abandoned after waiting less than this is a short abandon. Default 5.'
+				description:
+					'A contact that hangs up sooner than this is a quick hang-up (a short abandon), which some clauses leave out. Usually 5 seconds.'
 			}),
 		price: PriceSchema,
 		atRisk: AtRiskSchema.prefault({}),
 		earnBack: EarnBackSchema.prefault({}),
-		bonuses: z.array(BonusSchema).max(16, { error: 'at most 16 bonuses per draft' }).default([]),
+		bonuses: z.array(BonusSchema).max(16, { error: 'a draft holds at most 16 bonuses' }).default([]),
 		volumeRelief: VolumeReliefSchema.prefault({}),
 		scorecard: ScorecardSchema.prefault({}),
 		vendor: VendorSchema.prefault({}),
@@ -421,7 +463,7 @@ export const DraftSchema = z
 					ctx.addIssue({
 						code: 'custom',
 						path: ['metrics', i, 'definition', 'thresholdSeconds'],
-						message: 'all serviceLevel metrics of a draft must use the same thresholdSeconds'
+						message: "must be the same seconds as the draft's first service-level target (one is simulated)"
 					});
 				t ??= m.definition.thresholdSeconds;
 			}
@@ -430,14 +472,16 @@ export const DraftSchema = z
 					ctx.addIssue({
 						code: 'custom',
 						path: ['metrics', i, 'windowDays'],
-						message: 'all fcr metrics of a draft must use the same windowDays'
+						message:
+							"must be the same days as the draft's first first-contact-resolution target (one is simulated)"
 					});
 				n ??= m.windowDays;
 			}
 		});
 	})
 	.meta({
-		description: 'An SLA draft: metrics, price, at-risk pool, earn-back, bonuses, volume relief, scorecard.'
+		description:
+			'An SLA draft: targets, price, at-risk amount, earn-back, bonuses, volume relief, agent scorecard.'
 	});
 
 export type Draft = z.infer<typeof DraftSchema>;
@@ -466,12 +510,17 @@ export function draftFcrWindowDays(d: Draft): number {
  */
 export const CustomerOutcomeFloorSchema = z
 	.strictObject({
-		fcr: fraction('customerOutcomeFloor.fcr')
-			.default(0.7)
-			.meta({ description: 'True FCR below this is "red" for customers. Default 0.70.' }),
-		csat: fraction('customerOutcomeFloor.csat')
-			.default(0.75)
-			.meta({ description: 'True CSAT below this is "red" for customers. Default 0.75.' })
+		fcr: fraction().default(0.7).meta({
+			description: "Customers' true first-contact resolution below this is red for customers. Usually 70 %.",
+			unit: 'share'
+		}),
+		csat: fraction().default(0.75).meta({
+			description: "Customers' true satisfaction below this is red for customers. Usually 75 %.",
+			unit: 'share'
+		})
 	})
-	.meta({ description: 'Customer-outcome floor for the watermelon flag (shared by all drafts).' });
+	.meta({
+		description:
+			'Where customers turn red in the watermelon view (green on the SLA report, red for customers), the same for all drafts.'
+	});
 export type CustomerOutcomeFloor = z.infer<typeof CustomerOutcomeFloorSchema>;

@@ -1,6 +1,7 @@
 /**
- * Every validation message in the project's words. The schemas give most rules their own sentence
- * ("must be >= 0", "is required (a number)"); this error map, installed for zod as a whole, phrases
+ * Every validation message in the project's words, which are the user's: the rule alone, the field
+ * named by whoever shows the message (the editor by its label, the command line by its path). The
+ * schemas give most rules their own sentence ("must be at least 0", "is required (a number)"); this error map, installed for zod as a whole, phrases
  * whatever a schema leaves to the library the same way, so no message reads "Invalid input: expected
  * object, received number". A schema's own `error` still wins over it. Importing this module
  * installs it (scenario.ts does), and turns off zod's eval-compiled parsers (see below).
@@ -21,7 +22,44 @@ const EXPECTED: Record<string, string> = {
 	bigint: 'a whole number'
 };
 
-const list = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
+const ACRONYMS: Record<string, string> = {
+	fcr: 'FCR',
+	csat: 'CSAT',
+	qa: 'QA',
+	aht: 'AHT',
+	asa: 'ASA',
+	fte: 'FTE',
+	c: 'C',
+	a: 'A'
+};
+
+/**
+ * A value of the file as the editor's lists show it: "perHandledContact" -> "Per handled contact",
+ * "erlangC" -> "Erlang C", "fcr" -> "FCR"; numbers and other values as they are.
+ */
+export function optionWords(value: unknown): string {
+	if (typeof value !== 'string') return String(value);
+	const w = value
+		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+		.split(/[\s_]+/)
+		.filter(Boolean)
+		.map((x, i) => ACRONYMS[x.toLowerCase()] ?? (i === 0 ? x : x.toLowerCase()));
+	if (w.length === 0) return value;
+	const first = w[0];
+	w[0] = first === first.toUpperCase() ? first : first[0].toUpperCase() + first.slice(1).toLowerCase();
+	return w.join(' ');
+}
+
+/** '"A", "B" or "C"', each in the editor's words. */
+export function optionList(values: readonly unknown[]): string {
+	const w = values.map((v) => `"${optionWords(v)}"`);
+	return w.length <= 1 ? (w[0] ?? '') : `${w.slice(0, -1).join(', ')} or ${w[w.length - 1]}`;
+}
+
+/** "at least 0", "more than 0", "at most 1", "less than 1": a bound in words, not ">=". */
+export function boundWords(bound: number, least: boolean, inclusive = true): string {
+	return `${least ? (inclusive ? 'at least' : 'more than') : inclusive ? 'at most' : 'less than'} ${bound}`;
+}
 
 function sizeRule(
 	origin: string,
@@ -41,7 +79,7 @@ function sizeRule(
 		if (least && n === 1) return 'must not be empty';
 		return `must have at ${least ? 'least' : 'most'} ${n} entries`;
 	}
-	return `must be ${least ? '>' : '<'}${inclusive === false ? '' : '='} ${n}`;
+	return `must be ${boundWords(n, least, inclusive !== false)}`;
 }
 
 /** The project's sentence for a zod issue a schema gave no message of its own. */
@@ -56,7 +94,7 @@ export function projectMessage(iss: z.core.$ZodRawIssue): string {
 		case 'too_big':
 			return sizeRule(iss.origin, iss.maximum, iss.inclusive, iss.exact, false);
 		case 'invalid_value':
-			return iss.values.length === 1 ? `must be ${list(iss.values)}` : `must be one of ${list(iss.values)}`;
+			return `must be ${optionList(iss.values)}`;
 		case 'invalid_format':
 			return iss.format === 'regex' ? 'is not in the expected form' : `must be a valid ${iss.format}`;
 		case 'not_multiple_of':

@@ -12,32 +12,32 @@ const NOT_NEGOTIABLE = /^(vendor|negotiable|name|description)(\.|$)/;
 export const NegotiableClauseSchema = z
 	.strictObject({
 		path: z
-			.string({ error: 'path is required (a clause of the draft, e.g. atRisk.percentOfInvoice)' })
+			.string({ error: 'is required (a clause of the draft, chosen from the list)' })
 			.regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/, {
-				error: 'path must be dot-separated field names and indices inside the draft, e.g. metrics.0.target'
+				error: 'is not a clause of the draft: choose one from the list'
 			})
 			.refine((p) => !NOT_NEGOTIABLE.test(p), {
-				error: "path must be a clause of the contract (the vendor's staffing and coaching are its own choice)"
+				error: "must be a clause of the contract (the vendor's staffing and coaching are its own choice)"
 			})
-			.meta({ description: 'The clause, as a path inside the draft, e.g. price.rate or metrics.0.target.' }),
-		from: z.number({ error: 'from must be a number' }).meta({ description: 'Lowest value to consider.' }),
-		to: z.number({ error: 'to must be a number' }).meta({ description: 'Highest value to consider.' }),
+			.meta({ description: 'The clause, chosen from the list of clauses the designer can move.' }),
+		from: z.number({ error: 'must be a number' }).meta({ description: 'Lowest value to consider.' }),
+		to: z.number({ error: 'must be a number' }).meta({ description: 'Highest value to consider.' }),
 		step: z
 			.number()
-			.gt(0, { error: 'step must be > 0' })
+			.gt(0, { error: 'must be more than 0' })
 			.optional()
 			.meta({ description: 'Only values from + k x step (e.g. 1 for whole days or months). Optional.' })
 	})
 	.superRefine((c, ctx) => {
 		if (!(c.from < c.to))
-			ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must be greater than from' });
+			ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be higher than the lowest value' });
 	})
 	.meta({ description: 'A clause the negotiator may move, and the range it may move in.' });
 export type NegotiableClause = z.infer<typeof NegotiableClauseSchema>;
 
 export const NegotiableSchema = z
 	.array(NegotiableClauseSchema)
-	.max(6, { error: 'at most 6 negotiable clauses per draft' })
+	.max(6, { error: 'a draft holds at most 6 negotiable clauses' })
 	.meta({
 		description:
 			'Clauses the contract designer may move, with their ranges. Optional; the simulation ignores them.'
@@ -61,13 +61,10 @@ export function negotiableIssues(
 	const out: { index: number; message: string }[] = [];
 	const seen = new Set<string>();
 	clauses.forEach((c, i) => {
-		if (seen.has(c.path)) out.push({ index: i, message: `${c.path} is marked twice` });
+		if (seen.has(c.path)) out.push({ index: i, message: 'this clause is marked twice' });
 		seen.add(c.path);
 		if (typeof valueAt(draft, c.path) !== 'number')
-			out.push({
-				index: i,
-				message: `${c.path} is not a number in this draft (defaults are filled in first)`
-			});
+			out.push({ index: i, message: 'is not a number the draft holds: choose a clause from the list' });
 	});
 	return out;
 }

@@ -9,7 +9,7 @@
  * `scripts/write-json-schema.ts` to `static/scenario.schema.json`.
  */
 import { z } from 'zod';
-import './messages';
+import { projectMessage } from './messages';
 import { AssumptionsSchema, countedArray, obj, whenObject } from './assumptions';
 import { DraftSchema } from './draft';
 
@@ -30,17 +30,18 @@ export const ScenarioSchema = obj({
 		})
 		.meta({ description: 'Scenario file format version.' }),
 	name: z
-		.string({ error: typeError('a string') })
+		.string({ error: typeError('text') })
 		.trim()
 		.min(1, { error: 'must not be empty' })
 		.max(120, { error: 'must be at most 120 characters' }),
 	description: z
-		.string({ error: typeError('a string') })
+		.string({ error: typeError('text') })
 		.max(5000, { error: 'must be at most 5000 characters' })
 		.meta({ description: 'What the scenario shows, in words a non-programmer understands.' }),
 	currency: z
-		.string({ error: typeError('a string') })
-		.regex(/^[A-Z]{3}$/, { error: 'must be a 3-letter ISO 4217 code such as EUR or USD' }),
+		.string({ error: typeError('text') })
+		.regex(/^[A-Z]{3}$/, { error: 'must be a 3-letter currency code such as EUR or USD' })
+		.meta({ description: 'The currency of every amount, as its 3-letter code (EUR, USD, GBP, ...).' }),
 	seed: z
 		.union(
 			[
@@ -51,18 +52,23 @@ export const ScenarioSchema = obj({
 				z
 					.number()
 					.int({ error: 'must be a whole number' })
-					.min(0, { error: 'must be >= 0' })
-					.max(Number.MAX_SAFE_INTEGER, { error: `must be <= ${Number.MAX_SAFE_INTEGER}` })
+					.min(0, { error: 'must be at least 0' })
+					.max(Number.MAX_SAFE_INTEGER, { error: `must be at most ${Number.MAX_SAFE_INTEGER}` })
 			],
-			{ error: typeError('a string or a whole number') }
+			{ error: typeError('a word or a whole number') }
 		)
-		.meta({ description: 'Master random seed: same seed, same numbers.' }),
+		.meta({
+			description: 'The random seed: the same seed gives the same simulated customers, so the same numbers.'
+		}),
 	replications: z
 		.number({ error: typeError('a whole number') })
 		.int({ error: 'must be a whole number' })
-		.min(1, { error: 'must be >= 1' })
-		.max(100000, { error: 'must be <= 100000' })
-		.meta({ description: 'Default number of Monte Carlo replications.' }),
+		.min(1, { error: 'must be at least 1' })
+		.max(100000, { error: 'must be at most 100000' })
+		.meta({
+			description:
+				"The most simulated months a run goes to; it stops sooner once the client's total cost is known within 1 %."
+		}),
 	assumptions: AssumptionsSchema,
 	drafts: countedArray(DraftSchema, 2, 4, 'drafts')
 })
@@ -77,12 +83,15 @@ export const ScenarioSchema = obj({
 				ctx.addIssue({
 					code: 'custom',
 					path: ['drafts', i, 'name'],
-					message: `must be unique (same as drafts.${j}.name)`
+					message: `must differ from the other drafts' names (draft ${j + 1} has the same name)`
 				});
 			else seen.set(d.name, i);
 		});
 	}, whenObject)
-	.meta({ title: 'SLA Sandbox scenario', description: 'Shared assumptions and 2-4 SLA drafts to compare.' });
+	.meta({
+		title: 'SLA Sandbox scenario',
+		description: 'Shared assumptions and two to four SLA drafts to compare.'
+	});
 
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
@@ -127,7 +136,7 @@ function collect(
 			if (best.some((e) => e.path.length > 0)) collect(best, path, out);
 			else out.push({ path: joinPath(path), message: iss.message });
 		} else if (iss.code === 'invalid_type' && iss.input === undefined && !/required/.test(iss.message)) {
-			out.push({ path: joinPath(path), message: `is required (expected ${iss.expected})` });
+			out.push({ path: joinPath(path), message: projectMessage({ ...iss, input: undefined }) });
 		} else {
 			out.push({ path: joinPath(path), message: iss.message });
 		}

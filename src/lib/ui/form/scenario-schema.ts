@@ -11,15 +11,15 @@ export const DRAFT_SCHEMA = SCENARIO_JSON_SCHEMA.properties!.drafts.items!;
 
 /** Labels, units and sources beyond the schema's own descriptions, for the fields a negotiator will question. */
 const NOTES: Record<string, FieldNote> = {
-	'calendar.days': { unit: 'days', source: 'MODEL.md default: one month of 30 days.' },
+	'calendar.days': { unit: 'days', source: 'One month of 30 days.' },
 	'calendar.intervalMinutes': { unit: 'minutes' },
 	'calendar.openHour': { unit: 'hour of day' },
 	'calendar.closeHour': { unit: 'hour of day' },
 	'demand.firstContactsPerDay': { unit: 'contacts/day' },
-	'demand.busynessCV': { unit: 'fraction', source: 'MODEL.md default 0.10 (day-to-day forecast error).' },
+	'demand.busynessCV': { unit: 'fraction', source: 'Usual day-to-day forecast error: about 10 %.' },
 	'customers.callbackProbability': {
 		unit: 'fraction',
-		source: 'MODEL.md default 0.8: most customers with an unresolved issue come back.'
+		source: 'Usually 80 %: most customers with an unresolved issue come back.'
 	},
 	'customers.surveyResponseRate': {
 		unit: 'fraction',
@@ -40,7 +40,7 @@ const NOTES: Record<string, FieldNote> = {
 	},
 	'staffing.shrinkage': {
 		unit: 'fraction',
-		source: 'Industry 20-35 %, 30 % usual; applied as requirement / (1 - shrinkage).'
+		source: 'Industry 20-35 %, 30 % usual: with 30 %, 70 agents on the phones need 100 scheduled.'
 	},
 	'staffing.targetServiceLevel': { unit: 'fraction', source: '80/20 is the common default.' },
 	'staffing.targetSeconds': { unit: 'seconds', source: '80/20 is the common default.' },
@@ -54,7 +54,7 @@ const NOTES: Record<string, FieldNote> = {
 	'staffing.planningForecast': {
 		label: 'Forecast the vendor staffs to',
 		source:
-			'MODEL.md: a vendor\u2019s planning team re-forecasts the contacts per issue and AHT it expects under its own behaviour. "client" keeps the client\u2019s naive forecast, to see a forecast miss.'
+			'A vendor\u2019s planning team re-forecasts the contacts per issue and handle time it expects under its own agents\u2019 behaviour. "Client" keeps the client\u2019s own forecast, to see a forecast miss.'
 	},
 	'atRisk.percentOfInvoice': { unit: 'fraction', source: 'Market standard 10-12 % of the monthly invoice.' },
 	'price.rate': { unit: 'currency per unit of the price model' },
@@ -69,7 +69,7 @@ const NOTES: Record<string, FieldNote> = {
 		source: '1 = an unbiased forecast; the forecast-risk preset uses 1.2.'
 	},
 	'customers.patienceSeconds': {
-		source: 'MODEL.md: exponential patience by default (the Erlang A assumption, Garnett et al. 2002).'
+		source: 'Exponential patience by default (the Erlang A assumption, Garnett et al. 2002).'
 	},
 	'customers.churnOnGiveUp': {
 		label: 'Lost after unresolved service',
@@ -81,7 +81,7 @@ const NOTES: Record<string, FieldNote> = {
 		unit: 'fraction',
 		source: 'Assumption: about half of abandoners try again.'
 	},
-	'staffing.method': { source: 'MODEL.md: the vendor plans with Erlang C or Erlang A to a target SL.' },
+	'staffing.method': { source: 'Vendors plan with Erlang C or Erlang A to a target service level.' },
 	'staffing.occupancyCap': { unit: 'fraction', source: 'Common planning cap 85-90 %.' },
 	'staffing.plannedAhtSeconds': { unit: 'seconds or auto' },
 	'costs.agentCostPerPaidHour': {
@@ -103,7 +103,7 @@ export function inferUnit(path: Path, schema: JsonSchema): string | undefined {
 	if (/Seconds$/.test(named)) return 'seconds';
 	if (/Minutes$/.test(named)) return 'minutes';
 	if (/Hours?$/.test(named)) return 'hours';
-	if (/fraction 0\.\.1/.test(schema.description ?? '')) return 'fraction 0-1';
+	if ((schema as { unit?: string }).unit === 'share') return 'fraction 0-1';
 	if (/in the currency/.test(schema.description ?? '')) return 'currency';
 	return undefined;
 }
