@@ -11,6 +11,8 @@ import { METRIC_INDEX } from '$lib/core/metrics';
 import type { SimulationPool } from '$lib/pool/pool';
 import { isCancelled } from '$lib/pool/pool';
 import { PRESETS, DEFAULT_PRESET_ID } from './presets';
+import { UndoHistory, type Change } from './undo-history';
+import { describeChange, fieldName } from './field-names';
 
 /** Call `f` once the browser has painted the pending changes (the frame after the next animation frame). */
 function afterPaint(f: () => void): void {
@@ -18,11 +20,50 @@ function afterPaint(f: () => void): void {
 	else requestAnimationFrame(() => setTimeout(f, 0));
 }
 
+/**
+ * A scenario file's bytes, checked: a bad file (too large, binary, not JSON, not a valid scenario)
+ * is refused with every error (the field as the editor names it, and the rule), quoting nothing of
+ * the file: drafts are named by number, not by a name from the file.
+ */
+export function readScenarioFile(
+	bytes: Uint8Array
+): { ok: true; value: unknown } | { ok: false; errors: string[] } {
+	const json = jsonFromBytes(bytes);
+	if (!json.ok) return { ok: false, errors: [json.error] };
+	const parsed = parseScenario(json.value);
+	if (!parsed.ok)
+		return { ok: false, errors: parsed.errors.map((e) => `${fieldName(e.path, null)}: ${e.message}`) };
+	return { ok: true, value: json.value };
+}
+
 export type RunStatus = 'idle' | 'running' | 'done' | 'stopped' | 'failed';
 
+/** A change that replaced or removed work, offered for Undo in a notice (until the next change). */
+export interface UndoOffer {
+	/** What happened, in the user's words. */
+	label: string;
+	/** Increases with every offer, so the same words twice are two notices. */
+	id: number;
+}
+
 export class Workspace {
+	#input = $state<unknown>(structuredClone(PRESETS.find((p) => p.id === DEFAULT_PRESET_ID)!.scenario));
+	/** Undo and redo over every change to `input` (bounded); `#version` makes its state reactive. */
+	#history = new UndoHistory<unknown>();
+	#version = $state(0);
+	/** Nothing has been changed since the page opened: the first load replaces the start-up preset. */
+	#pristine = true;
+	/** The latest change that replaced or removed work, for the "Undo" notice; null once acted on. */
+	undoOffer = $state<UndoOffer | null>(null);
+
 	/** What the user is editing: plain JSON, kept even when invalid so nothing typed is lost. */
-	input = $state<unknown>(structuredClone(PRESETS.find((p) => p.id === DEFAULT_PRESET_ID)!.scenario));
+	get input(): unknown {
+		return this.#input;
+	}
+	/** Every edit goes through here and can be undone (typing into one field is one step). */
+	set input(next: unknown) {
+		this.#change(next, describeChange(this.#input, next));
+	}
 	/** Validation of the input against the scenario schema. */
 	readonly parsed = $derived(parseScenario(this.input));
 	readonly errors: ScenarioError[] = $derived(this.parsed.ok ? [] : this.parsed.errors);
@@ -150,25 +191,76 @@ export class Workspace {
 		this.input = { ...(this.input as object), drafts: list };
 	}
 
-	/** Replace the workspace with a scenario (a preset, an import, a share link, a saved one). */
-	load(scenario: unknown): void {
+	/**
+	 * Replace the workspace with a scenario (a preset, an import, a share link, a saved one). It can be
+	 * undone; with a `label` ("Loaded the preset ...") the notice offers Undo. The first load of a page
+	 * (the autosaved workspace replacing the start-up preset) is not a step.
+	 */
+	load(scenario: unknown, label?: string): void {
 		// A copy, also of a reactive value (a library entry, a banner's kept workspace): structuredClone
 		// cannot copy Svelte's state proxies.
-		this.input = $state.snapshot(scenario);
+		const next = $state.snapshot(scenario);
+		if (this.#pristine) {
+			this.#input = next;
+			this.#pristine = false;
+			return;
+		}
+		this.#change(next, { label: label ?? 'Replaced the workspace', destructive: true }, label !== undefined);
+	}
+
+	#change(next: unknown, change: Change, offer = change.destructive === true): void {
+		this.#history.record($state.snapshot(this.#input), change);
+		this.#input = next;
+		this.#pristine = false;
+		this.#version++;
+		this.undoOffer = offer ? { label: change.label, id: this.#version } : null;
+	}
+
+	get canUndo(): boolean {
+		void this.#version;
+		return this.#history.canUndo;
+	}
+	get canRedo(): boolean {
+		void this.#version;
+		return this.#history.canRedo;
+	}
+	/** What Undo / Redo would do, for their buttons' titles. */
+	get undoLabel(): string | null {
+		void this.#version;
+		return this.#history.undoLabel;
+	}
+	get redoLabel(): string | null {
+		void this.#version;
+		return this.#history.redoLabel;
+	}
+
+	/** Take back the latest change; returns what was undone, or null when there is nothing to undo. */
+	undo(): string | null {
+		const step = this.#history.undo($state.snapshot(this.#input));
+		if (!step) return null;
+		this.#input = step.before;
+		this.#version++;
+		this.undoOffer = null;
+		return step.label;
+	}
+	/** Make again the change Undo took back; returns what was redone, or null. */
+	redo(): string | null {
+		const step = this.#history.redo($state.snapshot(this.#input));
+		if (!step) return null;
+		this.#input = step.after;
+		this.#version++;
+		this.undoOffer = null;
+		return step.label;
 	}
 
 	/**
-	 * Import a scenario file's bytes. A bad file (too large, binary, not JSON, not a valid scenario)
-	 * is refused with every error (path and rule), quoting nothing of the file, and changes nothing
-	 * in the workspace.
+	 * Import a scenario file's bytes (see `readScenarioFile`); a bad file changes nothing in the
+	 * workspace. An import can be undone.
 	 */
-	importBytes(bytes: Uint8Array): { ok: true } | { ok: false; errors: string[] } {
-		const json = jsonFromBytes(bytes);
-		if (!json.ok) return { ok: false, errors: [json.error] };
-		const parsed = parseScenario(json.value);
-		if (!parsed.ok)
-			return { ok: false, errors: parsed.errors.map((e) => `${e.path || '(file)'}: ${e.message}`) };
-		this.load(json.value);
+	importBytes(bytes: Uint8Array, fileName = 'the file'): { ok: true } | { ok: false; errors: string[] } {
+		const file = readScenarioFile(bytes);
+		if (!file.ok) return file;
+		this.load(file.value, `Imported ${fileName}`);
 		return { ok: true };
 	}
 
