@@ -135,7 +135,7 @@ describe('share links never replace the user’s work', () => {
 		const invalid = await open(context, '#' + encodeShare(bad));
 		await invalid.page.getByTestId('startup-notice').waitFor({ timeout: 60_000 });
 		expect(await invalid.page.getByTestId('startup-notice').textContent()).toMatch(
-			/not valid .*assumptions\.calendar\.days.*not opened/
+			/not valid .*Shared assumptions > Calendar > Days: must be at least 1.*not opened/
 		);
 		expect(await drafts(invalid.page)).toEqual(mine);
 		await invalid.page.waitForTimeout(1500); // an autosave would have happened by now
