@@ -153,24 +153,21 @@ export function getIn(root: unknown, path: Path): unknown {
 	return cur;
 }
 
-/** Range text for a number field, e.g. "0 to 1" or "> 0". */
-export function rangeText(s: JsonSchema): string {
-	const lo =
-		s.minimum !== undefined
-			? `${s.minimum}`
-			: s.exclusiveMinimum !== undefined
-				? `> ${s.exclusiveMinimum}`
-				: '';
-	const hi =
-		s.maximum !== undefined && s.maximum < 1e15
-			? `${s.maximum}`
-			: s.exclusiveMaximum !== undefined
-				? `< ${s.exclusiveMaximum}`
-				: '';
-	if (s.minimum !== undefined && hi && !hi.startsWith('<')) return `${lo} to ${hi}`;
-	return [lo.startsWith('>') || !lo ? lo : `>= ${lo}`, hi && !hi.startsWith('<') ? `<= ${hi}` : hi]
-		.filter(Boolean)
-		.join(', ');
+/** A number as a person types it: 0.07 x 100 shows 7, not 7.000000000000001. */
+export const cleanNumber = (n: number) => Number(n.toPrecision(12));
+
+/** Range text for a number field in words, e.g. "0 to 100 %" or "more than 0"; `scale` 100 for percentages. */
+export function rangeText(s: JsonSchema, scale = 1): string {
+	const unit = scale === 100 ? ' %' : '';
+	const show = (n: number) => `${cleanNumber(n * scale)}${unit}`;
+	const hi = s.maximum !== undefined && s.maximum < 1e15 ? s.maximum : undefined;
+	if (s.minimum !== undefined && hi !== undefined) return `${show(s.minimum)} to ${show(hi)}`;
+	const parts: string[] = [];
+	if (s.minimum !== undefined) parts.push(`at least ${show(s.minimum)}`);
+	else if (s.exclusiveMinimum !== undefined) parts.push(`more than ${show(s.exclusiveMinimum)}`);
+	if (hi !== undefined) parts.push(`at most ${show(hi)}`);
+	else if (s.exclusiveMaximum !== undefined) parts.push(`less than ${show(s.exclusiveMaximum)}`);
+	return parts.join(', ');
 }
 
 /** Parse a free-text field whose schema is a union of number, list of numbers, text or null. */
