@@ -85,7 +85,12 @@ export const api = {
 			return new Promise<never>(() => {});
 		}
 		const r = runChunkLocal(job, fromRep, toRep, opts);
-		return Comlink.transfer(r, [r.contacts.buffer, r.scalars.buffer, r.daily.buffer] as Transferable[]);
+		return Comlink.transfer(r, [
+			r.contacts.buffer,
+			r.scalars.buffer,
+			r.daily.buffer,
+			r.monthly.buffer
+		] as Transferable[]);
 	}
 };
 

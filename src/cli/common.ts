@@ -7,6 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { parseScenario, type Scenario } from '../lib/core/schema/scenario';
+import { MAX_TERM_MONTHS, TermSchema } from '../lib/core/schema/term';
 import { createNodePool, defaultNodePoolSize } from '../lib/pool/node';
 import {
 	ExploreInputError,
@@ -50,14 +51,18 @@ export const workersFlag = intFlag('workers', 1, 64);
  * The flags every exploration command (best-response, sensitivity, sweep) takes besides FILE; their
  * value flags are EXPLORE_VALUE_FLAGS. (A schema reports its issues in the order of its keys.)
  */
+/** `--months N`: run the scenario as a contract term of N months (see docs/TERM.md). */
+export const monthsFlag = intFlag('months', 1, MAX_TERM_MONTHS);
+
 export const exploreFlags = {
 	reps: intFlag('reps', 2, 10_000).optional(),
 	seed: seedFlag.optional(),
+	months: monthsFlag.optional(),
 	workers: workersFlag.optional(),
 	json: z.boolean().optional(),
 	force: z.boolean().optional()
 };
-export const EXPLORE_VALUE_FLAGS = ['reps', 'seed', 'workers'] as const;
+export const EXPLORE_VALUE_FLAGS = ['reps', 'seed', 'months', 'workers'] as const;
 export const EXPLORE_BOOL_FLAGS = ['json', 'force'] as const;
 
 /**
@@ -149,15 +154,19 @@ export function invalidInput(file: string, issues: readonly { path: string; mess
 }
 
 /** Validate a scenario read from `file` (every error with its path); --seed overrides the scenario's. */
-export function scenarioFrom(file: string, raw: unknown, seed?: string): Scenario {
+export function scenarioFrom(file: string, raw: unknown, seed?: string, months?: number): Scenario {
 	const p = parseScenario(raw);
 	if (!p.ok) throw invalidInput(file, p.errors);
-	return seed !== undefined ? { ...p.scenario, seed } : p.scenario;
+	const s = seed !== undefined ? { ...p.scenario, seed } : p.scenario;
+	return months !== undefined ? { ...s, term: TermSchema.parse({ ...s.term, months }) } : s;
 }
 
-/** Read and validate a scenario file (every error with its path); --seed overrides the scenario's. */
-export async function loadScenario(file: string, seed?: string): Promise<Scenario> {
-	return scenarioFrom(file, await readJsonFile(file), seed);
+/**
+ * Read and validate a scenario file (every error with its path); --seed overrides the scenario's,
+ * --months runs it as a term of that many months (the scenario's other term settings kept).
+ */
+export async function loadScenario(file: string, seed?: string, months?: number): Promise<Scenario> {
+	return scenarioFrom(file, await readJsonFile(file), seed, months);
 }
 
 /** The draft a `--draft NAME|INDEX` flag names (a name first, then an index), or a UsageError listing the drafts. */

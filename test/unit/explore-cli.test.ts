@@ -78,9 +78,19 @@ describe('sim sweep / best-response / sensitivity', () => {
 		expect(j.drafts).toHaveLength(1);
 		const d = j.drafts[0];
 		expect(d.draft).toBe('Balanced');
-		expect(d.best.metrics.vendorMargin.mean).toBeGreaterThanOrEqual(d.asPlanned.metrics.vendorMargin.mean);
-		expect(d.precision.gridStep).toEqual({ staffingPolicyFactor: 0.8, coachingSpeedBias: 2 });
+		// the vendor's objective is its margin over the term (here one period, no governance: the margin)
+		expect(d.best.metrics.vendorTermMargin.mean).toBeGreaterThanOrEqual(
+			d.asPlanned.metrics.vendorTermMargin.mean
+		);
+		expect(d.termMargin.best.mean).toBe(d.best.metrics.vendorTermMargin.mean);
+		expect(d.precision.gridStep).toEqual({ staffingPolicyFactor: 1.2, coachingSpeedBias: 2 });
 		expect(d.precision.marginBestMinusRunnerUp.ci95).toHaveLength(2);
+		// onBound says on which bound of the search each lever's best value sits (null: inside)
+		const side = (v: number, [lo, hi]: number[]) => (v === lo ? 'low' : v === hi ? 'high' : null);
+		expect(d.onBound).toEqual({
+			staffingPolicyFactor: side(d.levers.best.staffingPolicyFactor, d.bounds.staffingPolicyFactor),
+			coachingSpeedBias: side(d.levers.best.coachingSpeedBias, d.bounds.coachingSpeedBias)
+		});
 	});
 
 	it('bad input exits 2 with a message naming the flag or path', async () => {

@@ -67,6 +67,7 @@ const USAGE = `usage: npm run sim -- design FILE --draft NAME|INDEX [options]
   --refine K           refinement rounds around the best (default 2)
   --budget N           most draft-replications the search may simulate (default ${DEFAULT_BUDGET})
   --seed S             seed, overrides the scenario's
+  --months N           run a contract term of N months (1..24; see docs/TERM.md)
   --workers W          worker threads (default ${defaultWorkers()} here)
   --rows DIR           keep every evaluated row in DIR and reuse the rows found there
   --shard i/n          simulate only shard i of n (0-based) of each stage; needs --rows DIR shared
@@ -304,7 +305,7 @@ export async function run(argv: string[]): Promise<number> {
 				EXPLORE_BOOL_FLAGS
 			)
 		);
-		const scenario = await loadScenario(flags.file, flags.seed);
+		const scenario = await loadScenario(flags.file, flags.seed, flags.months);
 		const k = draftFlag(scenario, flags.draft);
 		const shard = flags.shard !== undefined ? parseShard(flags.shard) : null;
 		if (shard && !flags.rows)

@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { METRICS, METRIC_INDEX, type MetricKey } from '../../lib/core/metrics';
 import { diffsJson, metricsJson } from '../../lib/core/explore/json';
-import type { ReplicationRow } from '../../lib/core/stats';
+import { summarise, type ReplicationRow } from '../../lib/core/stats';
 import { csvText } from '../../lib/core/csv';
 import { createNodePool } from '../../lib/pool/node';
 import type { RunProgress, RunResult } from '../../lib/pool/pool';
@@ -24,6 +24,7 @@ import {
 	enforceBudget,
 	fileFlag,
 	guard,
+	monthsFlag,
 	intFlag,
 	invalidInput,
 	printedHelp,
@@ -44,6 +45,8 @@ const USAGE = `usage: npm run sim -- run FILE [options]
 
   --reps R         replication cap (default: the scenario's "replications"; 1000 with --precision)
   --seed S         seed, overrides the scenario's
+  --months N       run a contract term of N months (1..24; see docs/TERM.md): the JSON adds
+                   each draft's "monthly" series
   --workers W      worker threads (default: available parallelism, ${availableParallelism()} here)
   --chunk C        replications per chunk (default: automatic)
   --precision P    stop when the 95 % CI half-width of --metric is within P of its mean in every
@@ -62,6 +65,7 @@ export const FlagsSchema = z.strictObject({
 	file: fileFlag,
 	reps: intFlag('reps', 1, 1_000_000).optional(),
 	seed: seedFlag.optional(),
+	months: monthsFlag.optional(),
 	workers: workersFlag.optional(),
 	chunk: intFlag('chunk', 1, 10_000).optional(),
 	precision: z.coerce
@@ -78,7 +82,7 @@ export const FlagsSchema = z.strictObject({
 });
 export type Flags = z.infer<typeof FlagsSchema>;
 
-const VALUE_FLAGS = ['reps', 'seed', 'workers', 'chunk', 'precision', 'metric', 'csv'];
+const VALUE_FLAGS = ['reps', 'seed', 'months', 'workers', 'chunk', 'precision', 'metric', 'csv'];
 const BOOL_FLAGS = ['json', 'fake', 'force'];
 
 export function parseFlags(argv: string[]): Flags {
@@ -92,10 +96,14 @@ export interface LoadedInput {
 	draftNames: string[];
 	/** The scenario's own replication count (used when --reps is not given). */
 	defaultReps?: number;
+	/** Months of the scenario's term (none: one period). */
+	months?: number;
 }
 
 /** Read and validate FILE; errors list every problem with its path. */
-export async function loadInput(flags: Pick<Flags, 'file' | 'seed' | 'fake'>): Promise<LoadedInput> {
+export async function loadInput(
+	flags: Pick<Flags, 'file' | 'seed' | 'fake'> & { months?: number }
+): Promise<LoadedInput> {
 	const raw = await readJsonFile(flags.file);
 	if (flags.fake) {
 		const FakeSchema = z.strictObject({
@@ -118,12 +126,13 @@ export async function loadInput(flags: Pick<Flags, 'file' | 'seed' | 'fake'>): P
 			draftNames: Array.from({ length: input.drafts ?? 2 }, (_, i) => `Draft ${String.fromCharCode(65 + i)}`)
 		};
 	}
-	const scenario = scenarioFrom(flags.file, raw, flags.seed);
+	const scenario = scenarioFrom(flags.file, raw, flags.seed, flags.months);
 	return {
 		job: { model: 'sla', scenario },
 		seed: String(scenario.seed),
 		draftNames: scenario.drafts.map((d) => d.name),
-		defaultReps: scenario.replications
+		defaultReps: scenario.replications,
+		months: scenario.term?.months
 	};
 }
 
@@ -189,10 +198,29 @@ export function toJson(input: LoadedInput, result: RunResult, elapsedSeconds: nu
 			return {
 				name: input.draftNames[di] ?? `Draft ${di + 1}`,
 				metrics: metricsJson(d.metrics),
-				differences: pair ? diffsJson(pair.metrics) : {}
+				differences: pair ? diffsJson(pair.metrics) : {},
+				...(input.months !== undefined && result.rows
+					? { monthly: monthlyJson(result.rows, di, input.months) }
+					: {})
 			};
 		})
 	};
+}
+
+/**
+ * A term's month-by-month series of one draft: per month, every metric's mean, interval and
+ * percentiles over the replications (the same shape as a draft's `metrics`).
+ */
+export function monthlyJson(rows: readonly ReplicationRow[], draft: number, months: number) {
+	const M = METRICS.length;
+	return Array.from({ length: months }, (_, m) => {
+		const monthRows = rows.map((r) => {
+			const all = r.drafts[draft].monthly;
+			if (!all) throw new Error('a term run returned no monthly rows');
+			return { rep: r.rep, contacts: 0, drafts: [{ scalars: all.subarray(m * M, (m + 1) * M) }] };
+		});
+		return { month: m + 1, metrics: metricsJson(summarise(monthRows).drafts[0].metrics) };
+	});
 }
 
 /** CSV of per-replication rows: rep, draft, then every metric key (text cells neutralised, see csv.ts). */
@@ -238,7 +266,11 @@ export async function run(argv: string[]): Promise<number> {
 		const input = await loadInput(flags);
 		const reps = flags.reps ?? (flags.precision !== undefined ? 1000 : (input.defaultReps ?? 100));
 		if (input.job.model === 'sla')
-			enforceBudget(input.job.scenario, { replications: reps, keepRows: !!flags.csv, force: flags.force });
+			enforceBudget(input.job.scenario, {
+				replications: reps,
+				keepRows: !!flags.csv || input.months !== undefined,
+				force: flags.force
+			});
 		const workers = flags.workers ?? defaultWorkers();
 		const tty = process.stderr.isTTY === true;
 		let result: RunResult;
@@ -252,7 +284,7 @@ export async function run(argv: string[]): Promise<number> {
 					chunk: flags.chunk,
 					precision: flags.precision,
 					metric: flags.metric,
-					keepRows: !!flags.csv
+					keepRows: !!flags.csv || input.months !== undefined
 				},
 				tty ? (p) => process.stderr.write(runProgress(p)) : undefined
 			));

@@ -40,6 +40,7 @@ const USAGE = `usage: npm run sim -- sensitivity FILE [options]
 
   --reps R         replications per setting (default 20)
   --seed S         seed, overrides the scenario's
+  --months N       run a contract term of N months (1..24; see docs/TERM.md)
   --workers W      worker threads (default ${defaultWorkers()} here)
   --json           print one JSON object
   --force          run even when over the work budget (see the README)
@@ -105,7 +106,7 @@ export async function run(argv: string[]): Promise<number> {
 	if (printedHelp(argv, USAGE)) return 0;
 	return guard('sensitivity', USAGE, async () => {
 		const flags = validate(Flags, tokenise(argv, EXPLORE_VALUE_FLAGS, EXPLORE_BOOL_FLAGS));
-		const scenario = await loadScenario(flags.file, flags.seed);
+		const scenario = await loadScenario(flags.file, flags.seed, flags.months);
 		const reps = flags.reps ?? 20;
 		const workers = flags.workers ?? defaultWorkers();
 		return runExploration(

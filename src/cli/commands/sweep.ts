@@ -46,6 +46,7 @@ const USAGE = `usage: npm run sim -- sweep FILE --path P --from A --to B [option
                    a second clause: a grid, and the frontier of vendor margin vs client total cost
   --reps R         replications per point (default 10)
   --seed S         seed, overrides the scenario's
+  --months N       run a contract term of N months (1..24; see docs/TERM.md)
   --workers W      worker threads (default ${defaultWorkers()} here)
   --json           print one JSON object
   --force          run even when over the work budget (see the README)
@@ -153,7 +154,7 @@ export async function run(argv: string[]): Promise<number> {
 				EXPLORE_BOOL_FLAGS
 			)
 		);
-		const scenario = await loadScenario(flags.file, flags.seed);
+		const scenario = await loadScenario(flags.file, flags.seed, flags.months);
 		const axes: SweepAxis[] = [{ path: flags.path, from: flags.from, to: flags.to, steps: flags.steps ?? 5 }];
 		if (flags.path2 !== undefined) {
 			if (flags.path2 === flags.path) throw new UsageError('--path2 must differ from --path');

@@ -13,13 +13,15 @@
  * - open issues (memory): the busiest day's contacts: customers waiting, in service or due to call
  *   back are about a day's worth when the centre keeps up.
  * A run is contacts x replications x drafts; its results keep every replication's row and daily
- * table (for percentiles and fan charts).
+ * table (for percentiles and fan charts). A contract term simulates its warm-up and months
+ * (term.ts): the scenario's days scaled to those days, and a row per month kept.
  */
 import { demandPlan } from './compile';
 import { MAX_OPEN_ISSUES } from './limits';
 import { METRIC_COUNT } from './metrics';
 import { DAILY_FIELD_COUNT } from './replication';
 import type { Scenario } from './schema/scenario';
+import { TERM_MONTH_DAYS } from './schema/term';
 
 export const WORK_BUDGET = {
 	/**
@@ -87,7 +89,9 @@ export function estimateWork(
 	const perIssue = contactsPerIssue(scenario);
 	const replications = opts.replications ?? scenario.replications;
 	const drafts = opts.drafts ?? scenario.drafts.length;
-	const rowBytes = 8 * (METRIC_COUNT + (days + ipd) * DAILY_FIELD_COUNT);
+	const term = scenario.term;
+	if (term) first *= (term.warmupDays + term.months * TERM_MONTH_DAYS) / days;
+	const rowBytes = 8 * (METRIC_COUNT * (1 + (term?.months ?? 0)) + (days + ipd) * DAILY_FIELD_COUNT);
 	return {
 		firstContacts: first,
 		contactsPerIssue: perIssue,

@@ -19,7 +19,7 @@ import { draftPressure, type Baseline, type DraftPressure } from './pressure';
 import { openIntervalsPerDay, WEEKDAYS, type Assumptions, type DistSpec } from './schema/assumptions';
 import { draftFcrWindowDays, draftSlThresholdSeconds, type Draft } from './schema/draft';
 import type { Scenario } from './schema/scenario';
-import { staffingPlan } from './staffing';
+import { staffingPlan, type StaffingPlanInput } from './staffing';
 
 /** A scenario distribution spec (value unit x `scale` = seconds) as the engine's Dist. */
 export function toDist(spec: DistSpec, scale = 1): Dist {
@@ -170,6 +170,11 @@ export interface CompileOverrides {
 	plannedAht?: number;
 }
 
+/** The vendor's staffing policy factor, never below the draft's minimum-staffing commitment. */
+export function staffingFactorOf(draft: Draft): number {
+	return Math.max(draft.vendor.staffingPolicyFactor, draft.governance?.minimumStaffing ?? 0);
+}
+
 /** Mean talk-time factor over agents: skill spread has mean 1, new hires are slower. */
 function meanWorkFactor(p: BehaviourParams): number {
 	return 1 - p.newHireShare + p.newHireShare * p.newHireSlowdown;
@@ -296,7 +301,7 @@ function planQueue(s: Scenario, draft: Draft, demand: DemandPlan, contactsPerIss
 			maxOccupancy: st.occupancyCap,
 			patienceMean: st.method === 'erlangA' ? patience : Infinity
 		});
-		agents = Math.max(st.minAgents, Math.round(required * draft.vendor.staffingPolicyFactor));
+		agents = Math.max(st.minAgents, Math.round(required * staffingFactorOf(draft)));
 	}
 	return erlangAMetrics({
 		arrivalRate: rate,
@@ -390,6 +395,29 @@ export function draftBehaviour(
 	};
 }
 
+/** The vendor's staffing inputs under a draft, apart from the forecast and the planned AHT. */
+export function staffingInputs(
+	a: Assumptions,
+	draft: Draft,
+	demand: DemandPlan
+): Omit<StaffingPlanInput, 'forecast' | 'plannedAhtSec'> {
+	const st = a.staffing;
+	return {
+		method: st.method,
+		intervalSec: demand.intervalSec,
+		intervalsPerDay: demand.intervalsPerDay,
+		targetServiceLevel: st.targetServiceLevel,
+		targetSec: st.targetSeconds,
+		occupancyCap: st.occupancyCap,
+		patienceMeanSec: specMean(a.customers.patienceSeconds),
+		shrinkage: st.shrinkage,
+		absenteeism: st.absenteeism,
+		policyFactor: staffingFactorOf(draft),
+		minAgents: st.minAgents,
+		fixedAgents: st.fixedAgents ?? undefined
+	};
+}
+
 /** Compiles draft `draftIndex` of a validated scenario into the engine's config. */
 export function compileDraft(
 	s: Scenario,
@@ -407,20 +435,9 @@ export function compileDraft(
 	const scale = b.plannedContactsPerIssue / a.demand.forecastContactsPerIssue;
 	const vendorForecast = demand.forecast.map((f) => f * scale);
 	const plan = staffingPlan({
-		method: st.method,
+		...staffingInputs(a, draft, demand),
 		forecast: vendorForecast,
-		intervalSec: demand.intervalSec,
-		intervalsPerDay: demand.intervalsPerDay,
-		plannedAhtSec: b.plannedAht,
-		targetServiceLevel: st.targetServiceLevel,
-		targetSec: st.targetSeconds,
-		occupancyCap: st.occupancyCap,
-		patienceMeanSec: specMean(a.customers.patienceSeconds),
-		shrinkage: st.shrinkage,
-		absenteeism: st.absenteeism,
-		policyFactor: draft.vendor.staffingPolicyFactor,
-		minAgents: st.minAgents,
-		fixedAgents: st.fixedAgents ?? undefined
+		plannedAhtSec: b.plannedAht
 	});
 	const intents: IntentConfig[] = a.intents.map((i) => ({
 		name: i.name,

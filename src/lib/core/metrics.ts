@@ -565,6 +565,54 @@ export const METRICS = [
 		group: 'volume',
 		better: 0,
 		help: "Offered / vendor's forecast - 1: above 0, more contacts came than the vendor staffed for (a forecast miss, apart from the scorecard's effect)."
+	},
+	{
+		key: 'watchList',
+		label: 'Months on the watch list',
+		kind: 'count',
+		group: 'money',
+		better: -1,
+		help: "Months the vendor spent on the watch list (remediation after chronic failure) under the draft's governance clauses; n/a without them."
+	},
+	{
+		key: 'terminationRisk',
+		label: 'Termination right',
+		kind: 'flag',
+		group: 'money',
+		better: -1,
+		help: 'Whether the client gained the right to terminate for chronic failure within the term (as a mean: the share of replications); n/a without governance clauses.'
+	},
+	{
+		key: 'vendorTerminationCost',
+		label: "Vendor's termination cost",
+		kind: 'money',
+		group: 'money',
+		better: -1,
+		help: 'What termination costs the vendor: the margin of the months after the right arose, which it loses, plus any termination fee; 0 when no right arose.'
+	},
+	{
+		key: 'clientTerminationCost',
+		label: "Client's termination cost",
+		kind: 'money',
+		group: 'money',
+		better: -1,
+		help: 'What termination costs the client: its transition cost to another vendor less any termination fee it receives; 0 when no right arose.'
+	},
+	{
+		key: 'vendorTermMargin',
+		label: 'Vendor margin over the term',
+		kind: 'money',
+		group: 'money',
+		better: 1,
+		help: 'Vendor margin less its termination cost: what the vendor keeps when the client terminates as soon as the right arises (the vendor margin when it does not).'
+	},
+	{
+		key: 'clientTermCost',
+		label: 'Client cost over the term',
+		kind: 'money',
+		group: 'money',
+		better: -1,
+		help: "Client's total cost plus its termination cost (the months after a termination are assumed to cost what this draft's months cost)."
 	}
 ] as const satisfies readonly MetricDef[];
 

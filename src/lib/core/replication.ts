@@ -5,6 +5,7 @@
  */
 import { compileScenario } from './compile';
 import { ContractEvaluator } from './contract/evaluator';
+import { applyGovernance } from './contract/governance';
 import { contractInputsOf } from './contract/inputs';
 import { simulate } from './engine';
 import type { EngineConfig } from './engine-config';
@@ -12,6 +13,7 @@ import { F, FIELD_COUNT } from './fields';
 import { MET_KEY, METRIC_COUNT, METRIC_INDEX as M } from './metrics';
 import type { Draft } from './schema/draft';
 import type { Scenario } from './schema/scenario';
+import { newTrace, prepareTerm, termHook, type TermPrep } from './term';
 
 /**
  * Layout of a draft's time table, for the fan charts: rows of DAILY_FIELD_COUNT fields.
@@ -39,10 +41,15 @@ export const DAILY = {
 export const DAILY_FIELD_COUNT = 8;
 
 export interface DraftReplication {
-	/** METRIC_COUNT values, see metrics.ts. */
+	/** METRIC_COUNT values, see metrics.ts (over the whole term when the scenario has one). */
 	scalars: Float64Array;
-	/** (days + intervalsPerDay) x DAILY_FIELD_COUNT, see DAILY. */
+	/**
+	 * (days + intervalsPerDay) x DAILY_FIELD_COUNT, see DAILY (a term: the scenario's days from the
+	 * start of month 1, and the intervals of an average day of month 1).
+	 */
 	daily: Float64Array;
+	/** A term only: months x METRIC_COUNT, each month's row with the same keys as `scalars`. */
+	monthly?: Float64Array;
 }
 
 export interface ReplicationOutput {
@@ -60,12 +67,16 @@ export interface PreparedScenario {
 	days: number;
 	intervalsPerDay: number;
 	table: Float64Array;
+	/** The multi-month term, when the scenario has one. */
+	term?: TermPrep;
 }
 
 export function prepareScenario(scenario: Scenario): PreparedScenario {
 	const configs = compileScenario(scenario);
 	const first = configs[0];
 	const { assumptions: contractAssumptions, calendar } = contractInputsOf(scenario);
+	const term = scenario.term ? prepareTerm(scenario, scenario.term) : undefined;
+	const tableDays = term ? term.drafts[0].config.days : first.days;
 	return {
 		scenario,
 		seed: scenario.seed,
@@ -73,12 +84,14 @@ export function prepareScenario(scenario: Scenario): PreparedScenario {
 		evaluators: scenario.drafts.map((d) => new ContractEvaluator(d, contractAssumptions, calendar)),
 		days: first.days,
 		intervalsPerDay: first.intervalsPerDay,
-		table: new Float64Array(first.days * first.intervalsPerDay * FIELD_COUNT)
+		table: new Float64Array(tableDays * first.intervalsPerDay * FIELD_COUNT),
+		term
 	};
 }
 
 /** Replication `rep` of every draft of a prepared scenario. Deterministic in (scenario, rep). */
 export function runReplication(prep: PreparedScenario, rep: number): ReplicationOutput {
+	if (prep.term) return runTermReplication(prep, prep.term, rep);
 	let contacts = 0;
 	const drafts: DraftReplication[] = [];
 	for (let d = 0; d < prep.configs.length; d++) {
@@ -87,10 +100,78 @@ export function runReplication(prep: PreparedScenario, rep: number): Replication
 		const { scalars } = prep.evaluators[d].evaluate(sim.table, {});
 		if (scalars.length !== METRIC_COUNT)
 			throw new Error('contract evaluation returned a row of the wrong length');
-		deriveScalars(scalars, prep.scenario.drafts[d], prep.configs[d]);
+		const draft = prep.scenario.drafts[d];
+		deriveScalars(scalars, draft, plannedContactsOf(prep.configs[d]));
+		applyGovernance(draft, [scalars], scalars);
 		drafts.push({ scalars, daily: timeTable(sim.table, prep.days, prep.intervalsPerDay) });
 	}
 	return { contacts, drafts };
+}
+
+/**
+ * One replication of a term: per draft, the warm-up and the months in one simulation (the engine
+ * pauses at each month's opening to re-plan), then each month evaluated under the draft, the term
+ * as a whole (credits earned back across months), and the draft's governance over the months.
+ */
+function runTermReplication(prep: PreparedScenario, term: TermPrep, rep: number): ReplicationOutput {
+	let contacts = 0;
+	const drafts: DraftReplication[] = [];
+	const N = term.months;
+	const FC = FIELD_COUNT;
+	for (let d = 0; d < term.drafts.length; d++) {
+		const td = term.drafts[d];
+		const draft = prep.scenario.drafts[d];
+		const trace = newTrace(N);
+		const sim = simulate(td.config, prep.seed, rep, prep.table, undefined, termHook(term, td, trace));
+		contacts += sim.contacts;
+		const termTable = sim.table.subarray(term.warmRows * FC, (term.warmRows + N * term.monthRows) * FC);
+		const whole = td.termEvaluator.evaluate(termTable, { details: true });
+		const scalars = whole.scalars;
+		const monthly = new Float64Array(N * METRIC_COUNT);
+		const rows: Float64Array[] = [];
+		let planned = 0;
+		for (let m = 0; m < N; m++) {
+			const row = monthly.subarray(m * METRIC_COUNT, (m + 1) * METRIC_COUNT);
+			td.monthEvaluator.evaluate(termTable.subarray(m * term.monthRows * FC, (m + 1) * term.monthRows * FC), {
+				out: row
+			});
+			// credits as the whole term settles them: a month's credit earned back in a later month
+			const money = whole.details!.months[m];
+			setCredits(row, money.creditsCharged - money.earnedBack);
+			deriveScalars(row, draft, trace.vendorPlanned[m]);
+			planned += trace.vendorPlanned[m];
+			rows.push(row);
+		}
+		deriveScalars(scalars, draft, planned);
+		applyGovernance(draft, rows, scalars);
+		drafts.push({
+			scalars,
+			daily: timeTable(
+				termTable.subarray(0, prep.days * prep.intervalsPerDay * FC),
+				prep.days,
+				prep.intervalsPerDay
+			),
+			monthly
+		});
+	}
+	return { contacts, drafts };
+}
+
+/** A month row's credits replaced, and the money that depends on them. */
+function setCredits(row: Float64Array, credits: number): void {
+	const delta = credits - row[M.credits];
+	row[M.credits] = credits;
+	row[M.vendorRevenue] -= delta;
+	row[M.vendorMargin] -= delta;
+	row[M.clientTotalCost] -= delta;
+}
+
+/** Offered contacts the vendor staffed for: its forecast (the client's when the config has none). */
+export function plannedContactsOf(config: EngineConfig): number {
+	if (config.plannedContacts !== undefined) return config.plannedContacts;
+	let planned = 0;
+	for (let k = 0; k < config.forecast.length; k++) planned += config.forecast[k];
+	return planned;
 }
 
 /**
@@ -103,7 +184,7 @@ export function runReplication(prep: PreparedScenario, rep: number): Replication
  * - "target met" flags of clauses the draft does not have, and "SLA met" and "watermelon" of a draft
  *   with no clause at all: no value (NaN, "n/a"), never "met".
  */
-export function deriveScalars(row: Float64Array, draft: Draft, config: EngineConfig): void {
+export function deriveScalars(row: Float64Array, draft: Draft, planned: number): void {
 	row[M.clientCostBeforeChurn] = row[M.clientTotalCost] - row[M.churnCost];
 	row[M.churnedUnserved] =
 		row[M.churnedCustomers] -
@@ -114,11 +195,6 @@ export function deriveScalars(row: Float64Array, draft: Draft, config: EngineCon
 	const revenue = row[M.vendorRevenue];
 	row[M.vendorMarginShare] = revenue > 0 ? row[M.vendorMargin] / revenue : NaN;
 	row[M.breakEvenPrice] = revenue > 0 ? (draft.price.rate * row[M.vendorCost]) / revenue : NaN;
-	let planned = config.plannedContacts;
-	if (planned === undefined) {
-		planned = 0;
-		for (let k = 0; k < config.forecast.length; k++) planned += config.forecast[k];
-	}
 	row[M.plannedContacts] = planned;
 	row[M.forecastMiss] = planned > 0 ? row[M.offered] / planned - 1 : NaN;
 	for (const [metric, key] of Object.entries(MET_KEY))

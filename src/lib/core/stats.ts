@@ -416,7 +416,8 @@ export interface RunSummary {
 export interface ReplicationRow {
 	rep: number;
 	contacts: number;
-	drafts: { scalars: Float64Array; daily?: Float64Array }[];
+	/** `monthly`: a term's months x metrics (replication.ts). */
+	drafts: { scalars: Float64Array; daily?: Float64Array; monthly?: Float64Array }[];
 }
 
 /** Stopping rule: stop once the chosen metric's 95 % CI half-width / |mean| <= relHalfWidth in every draft. */

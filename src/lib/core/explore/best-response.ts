@@ -1,8 +1,10 @@
 /**
  * What will the vendor do? The vendor's best response to a draft: the levers it controls (staffing
- * policy factor, coaching speed bias) that maximise its mean margin, searched on a coarse grid and
- * refined, every candidate on the same replications. For negotiators testing whether a draft pays
- * the vendor to behave as planned. See docs/EXPLORE.md.
+ * policy factor, coaching speed bias) that maximise its mean margin over the term (the margin less
+ * what termination would cost it: the vendor plays the whole term, termination risk included),
+ * searched on a coarse grid and refined, every candidate on the same replications. An answer on a
+ * bound of the search says so (`onBound`). For negotiators testing whether a draft pays the vendor
+ * to behave as planned. See docs/EXPLORE.md and docs/TERM.md.
  */
 import type { Scenario } from '../schema/scenario';
 import { METRIC_INDEX, type MetricKey } from '../metrics';
@@ -26,11 +28,17 @@ export interface Levers {
 	coachingSpeedBias: number;
 }
 
-/** The stated search bounds of the vendor's levers. */
+/**
+ * The stated search bounds of the vendor's levers: staffing from half the plan to 1.7 times it;
+ * coaching over its whole range (-1 all outcomes .. +1 all speed: those bounds are the lever's own).
+ */
 export const LEVER_BOUNDS: { staffingPolicyFactor: [number, number]; coachingSpeedBias: [number, number] } = {
-	staffingPolicyFactor: [0.7, 1.5],
+	staffingPolicyFactor: [0.5, 1.7],
 	coachingSpeedBias: [-1, 1]
 };
+
+/** Where a lever's best value sits: on the low or the high bound of its search, or inside (null). */
+export type OnBound = 'low' | 'high' | null;
 
 /**
  * The outcomes a best response is reported on, in this order: the CLI's table (best-response) shows
@@ -54,7 +62,10 @@ export const BEST_RESPONSE_OUTCOMES: ReadonlyArray<{ key: MetricKey; detail?: tr
 	{ key: 'abandonRate' },
 	{ key: 'aht' },
 	{ key: 'slaMet' },
-	{ key: 'watermelon' }
+	{ key: 'watermelon' },
+	{ key: 'vendorTermMargin', detail: true },
+	{ key: 'terminationRisk', detail: true },
+	{ key: 'clientTermCost', detail: true }
 ];
 
 export interface BestResponseOptions {
@@ -81,6 +92,8 @@ export interface BestResponseResult {
 	reps: number;
 	seed: string;
 	bounds: typeof LEVER_BOUNDS;
+	/** Per lever: whether the best sits on a bound of the search (the true optimum may lie beyond). */
+	onBound: { staffingPolicyFactor: OnBound; coachingSpeedBias: OnBound };
 	/** Grid step of the coarse grid and of the last refinement, per lever. */
 	step: { coarse: Levers; final: Levers };
 	asPlanned: { levers: Levers; metrics: MetricSummary[] };
@@ -95,7 +108,8 @@ export interface BestResponseResult {
 	evaluations: number;
 }
 
-const MARGIN = METRIC_INDEX.vendorMargin;
+/** The vendor's objective: its margin over the term less what termination would cost it. */
+const MARGIN = METRIC_INDEX.vendorTermMargin;
 const leverKey = (l: Levers) => `${r6(l.staffingPolicyFactor)}|${r6(l.coachingSpeedBias)}`;
 
 function checkDraftIndex(s: Scenario, draft: number): void {
@@ -116,17 +130,28 @@ export async function bestResponse(
 ): Promise<BestResponseResult> {
 	checkDraftIndex(scenario, opts.draft);
 	checkReps(opts.reps);
-	const bounds = opts.bounds ?? LEVER_BOUNDS;
+	const base = scenario.drafts[opts.draft];
+	// a minimum-staffing commitment: staffing below it is not the vendor's to choose
+	const floor = base.governance?.minimumStaffing ?? 0;
+	const given = opts.bounds ?? LEVER_BOUNDS;
+	const bounds: typeof LEVER_BOUNDS = {
+		staffingPolicyFactor: [
+			Math.min(given.staffingPolicyFactor[1], Math.max(given.staffingPolicyFactor[0], floor)),
+			given.staffingPolicyFactor[1]
+		],
+		coachingSpeedBias: given.coachingSpeedBias
+	};
 	const [gf, gb] = opts.grid ?? [5, 5];
 	const refinements = opts.refinements ?? 2;
 	const [f0, f1] = bounds.staffingPolicyFactor;
 	const [b0, b1] = bounds.coachingSpeedBias;
 	if (!(f0 >= 0.3 && f1 <= 3 && f0 < f1))
-		throw new ExploreInputError('staffingPolicyFactor bounds must satisfy 0.3 <= low < high <= 3');
+		throw new ExploreInputError(
+			'staffingPolicyFactor bounds must satisfy 0.3 <= low < high <= 3 (and high above the minimum-staffing commitment)'
+		);
 	if (!(b0 >= -1 && b1 <= 1 && b0 < b1))
 		throw new ExploreInputError('coachingSpeedBias bounds must satisfy -1 <= low < high <= 1');
 	if (!(gf >= 2 && gb >= 2)) throw new ExploreInputError('grid needs at least 2 points per lever');
-	const base = scenario.drafts[opts.draft];
 	const progress = new Progress(ctx);
 	const reps = opts.reps;
 
@@ -201,11 +226,17 @@ export async function bestResponse(
 	for (let i = 0; i < evals.length; i++)
 		if (i !== bi && (ri < 0 || evals[i].margin.mean > evals[ri].margin.mean)) ri = i;
 	const [planMetrics, bestMetrics] = summariseRows([plan.rows, best.rows]);
+	const side = (v: number, [lo, hi]: [number, number]): OnBound =>
+		v <= lo + 1e-9 ? 'low' : v >= hi - 1e-9 ? 'high' : null;
 	return {
 		draft: { index: opts.draft, name: base.name },
 		reps,
 		seed: String(scenario.seed),
 		bounds,
+		onBound: {
+			staffingPolicyFactor: side(best.levers.staffingPolicyFactor, bounds.staffingPolicyFactor),
+			coachingSpeedBias: side(best.levers.coachingSpeedBias, bounds.coachingSpeedBias)
+		},
 		step: { coarse: step, final: { ...cur } },
 		asPlanned: { levers: asPlanned, metrics: planMetrics },
 		best: { levers: best.levers, metrics: bestMetrics, isAsPlanned: bi === 0 },

@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { NegotiableSchema, negotiableIssues } from './negotiable';
 import { optionList, optionWords } from './messages';
+import { governanceSchema } from './governance';
 
 /** A share above 100 %: in the editor a percentage, in a scenario file a number from 0 to 1. */
 const SHARE_TOO_BIG = 'must be at most 100 % (in a scenario file, a share from 0 to 1: 0.8 for 80 %)';
@@ -449,6 +450,7 @@ export const DraftSchema = z
 		volumeRelief: VolumeReliefSchema.prefault({}),
 		scorecard: ScorecardSchema.prefault({}),
 		vendor: VendorSchema.prefault({}),
+		governance: governanceSchema(CONTRACT_METRICS).optional(),
 		negotiable: NegotiableSchema.optional()
 	})
 	.superRefine((d, ctx) => {

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { projectMessage } from './messages';
 import { AssumptionsSchema, countedArray, obj, whenObject } from './assumptions';
 import { DraftSchema } from './draft';
+import { TermSchema, termIssues } from './term';
 
 /** The scenario file format version this code reads. */
 export const SCENARIO_VERSION = 1;
@@ -70,11 +71,17 @@ export const ScenarioSchema = obj({
 				"The most simulated months a run goes to; it stops sooner once the client's total cost is known within 1 %."
 		}),
 	assumptions: AssumptionsSchema,
+	term: TermSchema.optional(),
 	drafts: countedArray(DraftSchema, 2, 4, 'drafts')
 })
 	.superRefine((s, ctx) => {
 		const drafts: unknown = s.drafts;
 		if (!Array.isArray(drafts)) return;
+		for (const i of termIssues(
+			s.term,
+			drafts.map((d) => d?.name)
+		))
+			ctx.addIssue({ code: 'custom', ...i });
 		const seen = new Map<string, number>();
 		drafts.forEach((d, i) => {
 			if (typeof d?.name !== 'string') return;
