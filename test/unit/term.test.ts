@@ -164,6 +164,24 @@ describe('term: learning and habits', () => {
 		);
 	});
 
+	it('governance clauses: bad values are named in plain words', () => {
+		const errors = (governance: unknown) => {
+			const raw = structuredClone(preset);
+			raw.drafts[1].governance = governance;
+			const p = parseScenario(raw);
+			return p.ok ? [] : p.errors;
+		};
+		expect(errors({ criticalMetrics: ['speed'] })).toEqual([
+			{
+				path: 'drafts.1.governance.criticalMetrics.0',
+				message: expect.stringMatching(/^must be "Service level", .* or "QA score"$/)
+			}
+		]);
+		expect(errors({ missedMonths: 4, ofLastMonths: 3 })).toEqual([
+			{ path: 'drafts.1.governance.missedMonths', message: 'must be at most the months looked back on (3)' }
+		]);
+	});
+
 	it('startFrom must name a draft', () => {
 		const raw = structuredClone(preset);
 		raw.term = { habits: { startFrom: 'Old contract' } };
@@ -172,7 +190,7 @@ describe('term: learning and habits', () => {
 		if (!p.ok)
 			expect(p.errors).toContainEqual({
 				path: 'term.habits.startFrom',
-				message: "term.habits.startFrom must be 'draft' or the name of a draft ('AHT-only', 'Balanced')"
+				message: 'must be "draft" or the name of a draft ("AHT-only", "Balanced")'
 			});
 	});
 });

@@ -5,6 +5,7 @@
  * commitment. Optional: a draft without them behaves as before. See docs/TERM.md.
  */
 import { z } from 'zod';
+import { optionList } from './messages';
 import { termNum as num, typeError } from './term';
 
 /**
@@ -16,55 +17,51 @@ export function governanceSchema<const M extends readonly [string, ...string[]]>
 		.strictObject(
 			{
 				criticalMetrics: z
-					.array(
-						z.enum(metrics, {
-							error: `governance.criticalMetrics: each must be one of ${metrics.join(', ')}`
-						})
-					)
-					.max(metrics.length, { error: 'governance.criticalMetrics: at most one of each metric' })
+					.array(z.enum(metrics, { error: `must be ${optionList(metrics)}` }))
+					.max(metrics.length, { error: 'may name each metric once' })
 					.default([])
 					.meta({
 						description:
 							'Contract metrics whose miss makes a month a failed month. Empty (default): every metric of the draft. A metric the draft does not measure never fails.'
 					}),
-				missedMonths: num('governance.missedMonths', {
+				missedMonths: num({
 					int: true,
 					min: 1,
 					max: 12,
 					def: 2,
 					desc: 'Chronic failure: at least this many failed months (k) ... Default 2 (illustrative; common in outsourcing agreements).'
 				}),
-				ofLastMonths: num('governance.ofLastMonths', {
+				ofLastMonths: num({
 					int: true,
 					min: 1,
 					max: 12,
 					def: 3,
 					desc: '... among the last n months. Default 3 (illustrative).'
 				}),
-				cureMonths: num('governance.cureMonths', {
+				cureMonths: num({
 					int: true,
 					min: 0,
 					max: 12,
 					def: 1,
-					desc: 'Months on the watch list (remediation) after chronic failure is found; if the failure is still chronic at the end, the client gains the right to terminate. 0: the right arises at once. Default 1 (illustrative).'
+					desc: 'Months on the watch list (remediation) after chronic failure is found: a vendor that meets every critical target in each of them is cured; otherwise the client gains the right to terminate at the end. 0: the right arises at once. Default 1 (illustrative).'
 				}),
-				terminationFeeMonths: num('governance.terminationFeeMonths', {
+				terminationFeeMonths: num({
 					min: 0,
 					max: 24,
 					def: 0,
 					desc: "What the vendor pays the client when the contract is terminated for chronic failure, in months of fees. Default 0 (illustrative: many agreements have none; the vendor still loses the remaining term's margin)."
 				}),
-				transitionCostMonths: num('governance.transitionCostMonths', {
+				transitionCostMonths: num({
 					min: 0,
 					max: 24,
 					def: 1,
 					desc: "The client's one-off cost of moving the work to another vendor (knowledge transfer, training, double running), in months of fees. Default 1 (illustrative)."
 				}),
-				minimumStaffing: num('governance.minimumStaffing', {
+				minimumStaffing: num({
 					min: 0,
 					max: 1.5,
 					def: 0,
-					desc: 'The vendor commits to roster at least this share of the staffing plan (e.g. 0.95): its staffing lever cannot go below it. Default 0 (no commitment).'
+					desc: 'The vendor commits to roster at least this share of the staffing plan (for example 0.95): its staffing lever cannot go below it. Default 0 (no commitment).'
 				})
 			},
 			{ error: typeError('an object') }
@@ -74,13 +71,13 @@ export function governanceSchema<const M extends readonly [string, ...string[]]>
 				ctx.addIssue({
 					code: 'custom',
 					path: ['missedMonths'],
-					message: `governance.missedMonths (${g.missedMonths}) must be <= governance.ofLastMonths (${g.ofLastMonths})`
+					message: `must be at most the months looked back on (${g.ofLastMonths})`
 				});
 			if (new Set(g.criticalMetrics).size !== g.criticalMetrics.length)
 				ctx.addIssue({
 					code: 'custom',
 					path: ['criticalMetrics'],
-					message: 'governance.criticalMetrics must not name a metric twice'
+					message: 'may name each metric once'
 				});
 		})
 		.meta({

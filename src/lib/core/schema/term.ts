@@ -5,20 +5,18 @@
  * centre, as before. See docs/TERM.md.
  */
 import { z } from 'zod';
+import { boundWords } from './messages';
 
 export const typeError = (expected: string) => (iss: { input?: unknown }) =>
 	iss.input === undefined ? `is required (${expected})` : `must be ${expected}`;
 
-/** A number field with its rule in the user's words (the field's path named), default and help. */
-export function termNum(
-	path: string,
-	rule: { int?: boolean; min: number; max: number; def: number; desc: string }
-) {
+/** A number field with its rule in the user's words, its default and its help. */
+export function termNum(rule: { int?: boolean; min: number; max: number; def: number; desc: string }) {
 	let s = z.number({ error: typeError(rule.int ? 'a whole number' : 'a number') });
-	if (rule.int) s = s.int({ error: `${path} must be a whole number` });
+	if (rule.int) s = s.int({ error: 'must be a whole number' });
 	return s
-		.min(rule.min, { error: `${path} must be >= ${rule.min}` })
-		.max(rule.max, { error: `${path} must be <= ${rule.max}` })
+		.min(rule.min, { error: `must be ${boundWords(rule.min, true)}` })
+		.max(rule.max, { error: `must be ${boundWords(rule.max, false)}` })
 		.default(rule.def)
 		.meta({ description: rule.desc });
 }
@@ -30,7 +28,7 @@ export const TERM_MONTH_DAYS = 30;
 
 export const TermLearningSchema = z.strictObject(
 	{
-		smoothing: termNum('term.learning.smoothing', {
+		smoothing: termNum({
 			min: 0,
 			max: 1,
 			def: 0.5,
@@ -45,14 +43,14 @@ export const TermHabitsSchema = z.strictObject(
 		startFrom: z
 			.string({ error: typeError('a string') })
 			.trim()
-			.min(1, { error: 'term.habits.startFrom must not be empty' })
-			.max(60, { error: 'term.habits.startFrom must be at most 60 characters' })
+			.min(1, { error: 'must not be empty' })
+			.max(60, { error: 'must be at most 60 characters' })
 			.default('draft')
 			.meta({
 				description:
-					"Where agents' habits start: 'draft' (already used to each draft's scorecard) or the name of a draft of this scenario whose scorecard they worked to before (e.g. 'AHT-only': the switch from that regime happens in month 1). Default 'draft'."
+					"Where agents' habits start: draft (already used to each draft's scorecard) or the name of a draft of this scenario whose scorecard they worked to before (for example AHT-only: the switch from that contract happens in month 1). Default: draft."
 			}),
-		adaptationWeeks: termNum('term.habits.adaptationWeeks', {
+		adaptationWeeks: termNum({
 			min: 0,
 			max: 104,
 			def: 12,
@@ -65,14 +63,14 @@ export const TermHabitsSchema = z.strictObject(
 export const TermSchema = z
 	.strictObject(
 		{
-			months: termNum('term.months', {
+			months: termNum({
 				int: true,
 				min: 1,
 				max: MAX_TERM_MONTHS,
 				def: 6,
-				desc: `Months of the contract term simulated one after the other (30 days each), 1..${MAX_TERM_MONTHS}. Default 6.`
+				desc: `Months of the contract term simulated one after the other (30 days each), 1 to ${MAX_TERM_MONTHS}. Default 6.`
 			}),
-			warmupDays: termNum('term.warmupDays', {
+			warmupDays: termNum({
 				int: true,
 				min: 0,
 				max: 60,
@@ -92,18 +90,18 @@ export const TermSchema = z
 export type Term = z.infer<typeof TermSchema>;
 export type TermInput = z.input<typeof TermSchema>;
 
-/** The term's problems that need the drafts: `startFrom` must name a draft (or be 'draft'). */
+/** The term's problems that need the drafts: the habits' start must name a draft (or be 'draft'). */
 export function termIssues(
 	term: { habits?: { startFrom?: unknown } } | undefined,
 	draftNames: readonly unknown[]
 ): { path: (string | number)[]; message: string }[] {
 	const from = term?.habits?.startFrom;
 	if (typeof from !== 'string' || from.trim() === 'draft' || draftNames.includes(from.trim())) return [];
-	const names = draftNames.filter((n) => typeof n === 'string').map((n) => `'${n}'`);
+	const names = draftNames.filter((n) => typeof n === 'string').map((n) => `"${n}"`);
 	return [
 		{
 			path: ['term', 'habits', 'startFrom'],
-			message: `term.habits.startFrom must be 'draft' or the name of a draft (${names.join(', ')})`
+			message: `must be "draft" or the name of a draft (${names.join(', ')})`
 		}
 	];
 }
