@@ -227,6 +227,9 @@ const ZIG_R = 7.697117470131487;
 	}
 }
 
+/** The ziggurat's tables, for an inline copy of `expZiggurat` (engine-textbook.ts). */
+export const ZIGGURAT = { k: zigK, w: zigW, f: zigF, r: ZIG_R } as const;
+
 /** Exponential(1) from `rng` by the ziggurat (a variable number of draws, one in ~98.9 % of cases). */
 export function expZiggurat(rng: Stream): number {
 	for (;;) {

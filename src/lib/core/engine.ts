@@ -42,6 +42,7 @@
 import { F, FIELD_COUNT } from './fields';
 import { DistKind, checkEngineConfig, intervalCount, type EngineConfig } from './engine-config';
 import { EventHeap } from './heap';
+import { runTextbook, textbookPathApplies } from './engine-textbook';
 import {
 	Sampler,
 	gammaStd,
@@ -208,7 +209,8 @@ const ALEA_MUL = ALEA_A;
 const expZig = expZiggurat;
 const ALEA_2M32 = TWO_M32;
 
-class Sim {
+/** One replication's state and the general event loop (exported for the fast path, engine-textbook.ts). */
+export class Sim {
 	c!: EngineConfig;
 	tab!: Float64Array;
 	rows = 0;
@@ -1268,11 +1270,35 @@ export function simulate(
 	sim.hook = hook ?? null;
 	sim.setup(config, seed, replication, out);
 	try {
-		return sim.run();
+		return textbookPathApplies(sim) ? runTextbook(sim) : sim.run();
 	} finally {
 		sim.probe = null;
 		sim.hook = null;
 	}
+}
+
+/**
+ * `simulate` without the fast path (engine-textbook.ts): always the general event loop. For tests that
+ * show the fast path writes the same numbers, and for speed comparisons.
+ */
+export function simulateGeneral(
+	config: EngineConfig,
+	seed: number | string,
+	replication: number,
+	out?: Float64Array
+): SimResult {
+	const sim = shared ?? (shared = new Sim());
+	sim.probe = null;
+	sim.hook = null;
+	sim.setup(config, seed, replication, out);
+	return sim.run();
+}
+
+/** Whether `simulate` runs `config` on the fast path (engine-textbook.ts); for tests. */
+export function takesTextbookPath(config: EngineConfig): boolean {
+	const sim = new Sim();
+	sim.setup(config, 'path', 0, undefined);
+	return textbookPathApplies(sim);
 }
 
 export interface TextbookParams {

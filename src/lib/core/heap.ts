@@ -11,7 +11,8 @@ export class EventHeap {
 	seq: Float64Array;
 	data: Int32Array;
 	size = 0;
-	private nextSeq = 0;
+	/** Sequence number of the next push (read and advanced by callers that push inline). */
+	nextSeq = 0;
 	/** Time of the event returned by the last `pop()`. */
 	poppedTime = 0;
 
@@ -35,7 +36,8 @@ export class EventHeap {
 		this.nextSeq = 0;
 	}
 
-	private grow(): void {
+	/** Doubles the arrays (up to the limit); callers that push inline call it when size reaches capacity. */
+	grow(): void {
 		if (this.time.length >= this.limit) throw this.onFull();
 		const n = Math.min(this.time.length * 2, this.limit);
 		const t = new Float64Array(n);
