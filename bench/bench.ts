@@ -15,6 +15,8 @@
  *   speedup2Workers, firstSummarySeconds, hundredRepsSeconds: the worker pool, from bench/pool.ts.
  *   designDraftRepsPerSecond (and with --design-full designSearchSeconds, designSearchDraftReps): the
  *     contract designer, from bench/design.ts.
+ *   term6Months30RepsSeconds: the e-commerce case as a 6-month term, 2 drafts, 30 replications, CLI on 2
+ *     workers, from bench/term.ts.
  */
 import { readFileSync } from 'node:fs';
 import { simulate, textbookConfig } from '../src/lib/core/engine';
@@ -26,6 +28,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { benchPool } from './pool';
 import { REFERENCE_QUEUE, buildCReference, runCReference } from './c-reference';
 import { benchDesign } from './design';
+import { benchTerm } from './term';
 
 const REPEATS = 5;
 
@@ -151,6 +154,12 @@ for (const k of ['designDraftRepsPerSecond', 'designSearchSeconds', 'designSearc
 	out[k] = Math.round(v * 10) / 10;
 	if (!json) process.stdout.write(`${k.padEnd(32)}${out[k]!.toLocaleString('en').padStart(14)}\n`);
 }
+const term = benchTerm(json ? undefined : (s) => process.stderr.write(s + '\n')).term6Months30RepsSeconds;
+out.term6Months30RepsSeconds = term === null ? null : Math.round(term * 10) / 10;
+if (!json)
+	process.stdout.write(
+		`${'term6Months30RepsSeconds'.padEnd(32)}${String(out.term6Months30RepsSeconds ?? 'n/a').padStart(14)}\n`
+	);
 const load = [load0, loadavg()[0]].map((x) => Math.round(x * 100) / 100);
 if (json) process.stdout.write(JSON.stringify({ ...out, loadAverage: load }) + '\n');
 else
