@@ -182,6 +182,18 @@ describe('term: learning and habits', () => {
 		]);
 	});
 
+	it('the governance example scenario is valid: a 6-month term, Balanced with chronic-failure termination', () => {
+		const raw = JSON.parse(
+			readFileSync(new URL('../../scenarios/term/ecommerce-governance.json', import.meta.url), 'utf8')
+		);
+		const p = parseScenario(raw);
+		expect(p.ok).toBe(true);
+		if (p.ok) {
+			expect(p.scenario.term?.months).toBe(6);
+			expect(p.scenario.drafts[1].governance?.criticalMetrics).toEqual(['serviceLevel']);
+		}
+	});
+
 	it('startFrom must name a draft', () => {
 		const raw = structuredClone(preset);
 		raw.term = { habits: { startFrom: 'Old contract' } };
