@@ -32,6 +32,8 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 export interface ExportOptions {
 	/** A title drawn above the chart in the file (the page shows it in HTML, outside the SVG). */
 	title?: string;
+	/** A line under the chart in the file: which scenario and seed its numbers come from. */
+	credit?: string;
 	/** Background colour; charts are drawn for a white page. */
 	background?: string;
 }
@@ -63,6 +65,7 @@ export function serializeSvg(
 	for (const el of Array.from(clone.querySelectorAll('[data-no-export]'))) el.remove();
 
 	const titleBand = opts.title ? 36 : 0;
+	const creditBand = opts.credit ? 24 : 0;
 	const body = document.createElementNS(SVG_NS, 'g');
 	body.setAttribute('transform', `translate(0,${titleBand})`);
 	for (const child of Array.from(clone.childNodes)) {
@@ -86,7 +89,15 @@ export function serializeSvg(
 		clone.appendChild(t);
 	}
 	clone.appendChild(body);
-	const fullH = height + titleBand;
+	const fullH = height + titleBand + creditBand;
+	if (opts.credit) {
+		const t = document.createElementNS(SVG_NS, 'text');
+		t.setAttribute('x', '8');
+		t.setAttribute('y', String(fullH - 8));
+		t.setAttribute('style', `font-family:${getComputedStyle(svg).fontFamily};font-size:12px;fill:#5b6675`);
+		t.textContent = opts.credit;
+		clone.appendChild(t);
+	}
 	clone.setAttribute('xmlns', SVG_NS);
 	clone.setAttribute('width', String(width));
 	clone.setAttribute('height', String(fullH));
