@@ -169,3 +169,164 @@ export function spreadLabels(wanted: number[], gap: number, lo = -Infinity, hi =
 	order.forEach((o, k) => (out[o.i] = ys[k]));
 	return out;
 }
+
+/** A label's or a mark's box in plot px: top-left corner, width, height. */
+export interface Box {
+	x: number;
+	y: number;
+	w: number;
+	h: number;
+}
+
+/** Area two boxes share (0 when they only touch). */
+export function overlapArea(a: Box, b: Box): number {
+	const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+	const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+	return w > 0 && h > 0 ? w * h : 0;
+}
+
+/** Whether `inner` lies wholly inside `outer`. */
+export function inside(inner: Box, outer: Box): boolean {
+	return (
+		inner.x >= outer.x - 1e-9 &&
+		inner.y >= outer.y - 1e-9 &&
+		inner.x + inner.w <= outer.x + outer.w + 1e-9 &&
+		inner.y + inner.h <= outer.y + outer.h + 1e-9
+	);
+}
+
+/**
+ * Pick a label's place among `candidates` (in order of preference): the first that stays inside
+ * `bounds` and touches no obstacle, else the one inside `bounds` that covers the least of them.
+ * `null` when no candidate fits in `bounds` (the caller leaves the label to the legend or table).
+ */
+export function placeLabel(
+	candidates: Box[],
+	obstacles: Box[],
+	bounds: Box
+): { box: Box; index: number; overlap: number } | null {
+	let best: { box: Box; index: number; overlap: number } | null = null;
+	for (let index = 0; index < candidates.length; index++) {
+		const box = candidates[index];
+		if (!inside(box, bounds)) continue;
+		let overlap = 0;
+		for (const o of obstacles) overlap += overlapArea(box, o);
+		if (best === null || overlap < best.overlap) best = { box, index, overlap };
+		if (overlap === 0) break;
+	}
+	return best;
+}
+
+/**
+ * Boxes around a line's marks, one per segment between consecutive points (with a band's extent
+ * when given): what a label must not sit on. Points are in plot px; undefined or NaN ones break the line.
+ */
+export function lineObstacles(
+	points: Array<{ x: number; y: number; y0?: number; y1?: number }>,
+	pad = 2
+): Box[] {
+	const ok = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
+	const span = (p: (typeof ok)[number]) => {
+		const ys = [p.y, p.y0 ?? p.y, p.y1 ?? p.y].filter(Number.isFinite);
+		return [Math.min(...ys), Math.max(...ys)];
+	};
+	const out: Box[] = [];
+	for (let i = 0; i < ok.length; i++) {
+		const a = ok[i];
+		const b = ok[Math.min(i + 1, ok.length - 1)];
+		const [a0, a1] = span(a);
+		const [b0, b1] = span(b);
+		const top = Math.min(a0, b0) - pad;
+		const x0 = Math.min(a.x, b.x) - pad;
+		out.push({ x: x0, y: top, w: Math.abs(b.x - a.x) + 2 * pad, h: Math.max(a1, b1) + pad - top });
+	}
+	return out;
+}
+
+/** The box of a one-line label of `text` anchored at (x, baseline y), as SVG draws it. */
+export function textBox(
+	text: string,
+	x: number,
+	y: number,
+	fontSize: number,
+	anchor: 'start' | 'middle' | 'end' = 'start'
+): Box {
+	const w = textWidth(text, fontSize);
+	const left = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+	return { x: left, y: y - fontSize * 0.8, w, h: fontSize };
+}
+
+/** A placed one-line label: its text, anchor point (x, baseline y), SVG text-anchor and box. */
+export interface PlacedLabel {
+	text: string;
+	x: number;
+	y: number;
+	anchor: 'start' | 'middle' | 'end';
+	box: Box;
+}
+
+function firstClear(
+	text: string,
+	spots: Array<{ x: number; y: number; anchor: PlacedLabel['anchor'] }>,
+	obstacles: Box[],
+	bounds: Box,
+	fontSize: number
+): PlacedLabel | null {
+	const boxes = spots.map((c) => textBox(text, c.x, c.y, fontSize, c.anchor));
+	const pick = placeLabel(boxes, obstacles, bounds);
+	if (!pick || pick.overlap > 0) return null;
+	return { text, ...spots[pick.index], box: pick.box };
+}
+
+/**
+ * A label for a horizontal reference line at `yLine` in a plot `width` x `height`: just above or
+ * below the line, at its right end, its left end or its middle, wherever it covers no mark.
+ * `null` when every spot covers one: the legend names the line instead.
+ */
+export function placeLineLabel(
+	text: string,
+	yLine: number,
+	width: number,
+	height: number,
+	obstacles: Box[],
+	fontSize = 13
+): PlacedLabel | null {
+	const above = yLine - 5;
+	const below = yLine + fontSize + 2;
+	const spots: Array<{ x: number; y: number; anchor: PlacedLabel['anchor'] }> = [];
+	for (const [x, anchor] of [
+		[width - 4, 'end'],
+		[4, 'start'],
+		[width / 2, 'middle']
+	] as const)
+		spots.push({ x, y: above, anchor }, { x, y: below, anchor });
+	return firstClear(text, spots, obstacles, { x: 0, y: 0, w: width, h: height }, fontSize);
+}
+
+/**
+ * A label beside a point mark at (px, py) of radius `r`: right, left, above or below it, wherever
+ * it covers no mark and stays in the plot; `null` when none is clear.
+ */
+export function placePointLabel(
+	text: string,
+	px: number,
+	py: number,
+	r: number,
+	width: number,
+	height: number,
+	obstacles: Box[],
+	fontSize = 13
+): PlacedLabel | null {
+	const mid = py + fontSize * 0.35;
+	const spots: Array<{ x: number; y: number; anchor: PlacedLabel['anchor'] }> = [
+		{ x: px + r + 4, y: mid, anchor: 'start' },
+		{ x: px - r - 4, y: mid, anchor: 'end' },
+		{ x: px, y: py - r - 4, anchor: 'middle' },
+		{ x: px, y: py + r + fontSize, anchor: 'middle' },
+		{ x: px + r + 2, y: py - r - 2, anchor: 'start' },
+		{ x: px - r - 2, y: py - r - 2, anchor: 'end' },
+		{ x: px + r + 2, y: py + r + fontSize, anchor: 'start' },
+		{ x: px - r - 2, y: py + r + fontSize, anchor: 'end' }
+	];
+	return firstClear(text, spots, obstacles, { x: 0, y: 0, w: width, h: height }, fontSize);
+}

@@ -1,5 +1,5 @@
 /** The histogram's layout: shared bins for several distributions, and the share beyond a threshold. */
-import { domainOf } from '../basics';
+import { domainOf, textWidth, wrapLabel } from '../basics';
 
 export interface DistributionSeries {
 	/** The draft's name. */
@@ -130,4 +130,48 @@ export function niceStep(raw: number): number {
 function roundTo(v: number, step: number): number {
 	const digits = Math.max(0, -Math.floor(Math.log10(step)) + 2);
 	return Number(v.toFixed(Math.min(12, digits)));
+}
+
+/** Font sizes of a panel's heading: the draft's name, and its summary (mean, chance beyond the threshold). */
+export const HEADING_FONT = 14;
+export const SUMMARY_FONT = 13;
+const LINE = 17;
+/** Space above a panel's plot for a one-line heading, px. */
+export const HEADING_ONE_LINE = 24;
+
+export interface PanelHeading {
+	/** The summary follows the name on its line; else it takes `summaryLines` below it. */
+	sameLine: boolean;
+	summaryLines: string[];
+	/** Height above the plot, px: every line sits above the panel, never on its bars or its axis. */
+	height: number;
+}
+
+/**
+ * A panel's heading in a plot `width` px wide: the name and the summary on one line when both fit
+ * (with a gap), else the summary wrapped on up to two lines below the name.
+ */
+export function panelHeading(label: string, summary: string, width: number): PanelHeading {
+	// the colour swatch before the name takes about 20 px, the gap before the summary 10
+	if (!summary || 20 + textWidth(label, HEADING_FONT) + 10 + textWidth(summary, SUMMARY_FONT) <= width)
+		return { sameLine: true, summaryLines: [], height: HEADING_ONE_LINE };
+	const summaryLines = wrapLabel(summary.replace(' · ', ', '), width, SUMMARY_FONT, 2);
+	return { sameLine: false, summaryLines, height: HEADING_ONE_LINE + LINE * summaryLines.length };
+}
+
+/** Panels stacked top to bottom with their headings above them and `gap` px between. */
+export function stackPanels(
+	headings: number[],
+	innerHeight: number,
+	gap: number
+): Array<{ top: number; h: number }> {
+	const n = headings.length;
+	const h = Math.max(10, (innerHeight - gap * (n - 1) - headings.reduce((a, b) => a + b, 0)) / n);
+	const out: Array<{ top: number; h: number }> = [];
+	let y = 0;
+	for (const head of headings) {
+		out.push({ top: y + head, h });
+		y += head + h + gap;
+	}
+	return out;
 }
