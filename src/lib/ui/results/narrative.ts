@@ -5,12 +5,27 @@
 import type { RunSummary } from '$lib/core/stats';
 import type { Scenario } from '$lib/core/schema/scenario';
 import { formatPercent, formatMoney, formatMoneyCompact, formatSeconds } from '../format';
-import { metric, diff, formatDiff } from './view';
+import type { DiffSummary } from '$lib/core/stats';
+import { metric, diff } from './view';
 
-function oneIn(share: number): string {
-	if (!(share > 0)) return 'no contact';
-	const n = Math.round(1 / share);
-	return n <= 1 ? 'almost every contact' : `1 in ${n} contacts`;
+/**
+ * The share of repeat contacts, said the same way everywhere (the story above the results and the
+ * watermelon cards): one phrasing from one number, so that "1 in 3" never sits beside "29 %".
+ */
+export function repeatsText(share: number): string {
+	return `${formatPercent(share, 0)} of contacts are repeats of an unresolved issue`;
+}
+
+/** A difference of two shares in words: "lowers ... by 9.1 percentage points (95 % interval: 9.0 to 9.2)". */
+function shareChange(dd: DiffSummary, what: string): string {
+	const pts = (v: number) => (Math.abs(v) * 100).toFixed(1);
+	const [lo, hi] = [Math.abs(dd.ci95[0]), Math.abs(dd.ci95[1])].sort((x, y) => x - y);
+	return `${dd.mean < 0 ? 'lowers' : 'raises'} ${what} by ${pts(dd.mean)} percentage points (95 % interval: ${pts(lo)} to ${pts(hi)})`;
+}
+
+/** A difference of money in words: "saves EUR 373 k" / "costs EUR 12 k more". */
+function moneyChange(v: number, cur: string, less: string, more: string): string {
+	return `${v < 0 ? less : more} ${formatMoneyCompact(Math.abs(v), cur)}`;
 }
 
 export function narrative(summary: RunSummary, scenario: Scenario): string[] {
@@ -33,7 +48,7 @@ export function narrative(summary: RunSummary, scenario: Scenario): string[] {
 				: `the SLA is met in ${formatPercent(sla, 0)} of simulated months`;
 		const but = sla >= 0.5 && (fcr < 0.7 || rep > 0.15) ? ', yet' : ', and';
 		out.push(
-			`Under ${d.name}, ${slaText}${but} ${oneIn(rep)} is a repeat of an unresolved issue: ` +
+			`Under ${d.name}, ${slaText}${but} ${repeatsText(rep)}: ` +
 				`agents resolve ${formatPercent(fcr, 0)} of contacts at an average handle time of ${formatSeconds(aht)}, ` +
 				`and ${formatPercent(csat, 0)} of customers are satisfied.` +
 				(water >= 0.5
@@ -54,15 +69,13 @@ export function narrative(summary: RunSummary, scenario: Scenario): string[] {
 		const say = (key: 'repeatContactRate' | 'csatTrue' | 'fcrTrue', what: string) => {
 			const dd = diff(summary, 0, i, key);
 			if (!dd || dd.n < 2) return;
-			if (dd.significant)
-				parts.push(
-					`${what} by ${formatDiff(dd.mean, 'fraction', cur)} (95 % CI ${formatDiff(dd.ci95[0], 'fraction', cur)} to ${formatDiff(dd.ci95[1], 'fraction', cur)})`
-				);
-			else parts.push(`${what} by no clear amount`);
+			parts.push(
+				dd.significant ? shareChange(dd, what) : `leaves ${what} about the same (no clear difference)`
+			);
 		};
-		say('repeatContactRate', 'changes the repeat-contact rate');
-		say('fcrTrue', 'true resolution');
-		say('csatTrue', 'true CSAT');
+		say('repeatContactRate', 'the share of repeat contacts');
+		say('fcrTrue', 'the share of issues really resolved at the first contact');
+		say('csatTrue', 'the share of customers really satisfied');
 		const before = diff(summary, 0, i, 'clientCostBeforeChurn');
 		const cost = diff(summary, 0, i, 'clientTotalCost');
 		const margin = diff(summary, 0, i, 'vendorMargin');
@@ -70,19 +83,19 @@ export function narrative(summary: RunSummary, scenario: Scenario): string[] {
 		if (before && cost && cost.n > 1) {
 			money =
 				(before.significant
-					? ` What the client pays out (fees, credits, bonuses and its own cost of repeats) moves by ${formatDiff(before.mean, 'money', cur)} per period`
-					: ` What the client pays out (fees, credits, bonuses and its own cost of repeats) is not clearly different`) +
+					? ` What the client pays out a month (fees, credits, bonuses and its own cost of repeats): it ${moneyChange(before.mean, cur, 'saves', 'pays')}${before.mean < 0 ? '' : ' more'}`
+					: ` What the client pays out a month (fees, credits, bonuses and its own cost of repeats) is about the same`) +
 				(cost.significant
-					? `; counting the margin of lost customers, its total cost moves by ${formatDiff(cost.mean, 'money', cur)}`
-					: `; counting the margin of lost customers, its total cost is not clearly different`);
+					? `; counting the margin of the customers it loses, its total cost ${moneyChange(cost.mean, cur, 'falls by', 'rises by')}`
+					: `; counting the margin of the customers it loses, its total cost is about the same`);
 			if (margin && margin.n > 1)
 				money += margin.significant
-					? `, and the vendor's margin by ${formatDiff(margin.mean, 'money', cur)}.`
-					: `, and the vendor's margin is not clearly different.`;
+					? `; the vendor's margin ${moneyChange(margin.mean, cur, 'falls by', 'rises by')}.`
+					: `; the vendor's margin is about the same.`;
 			else money += '.';
 		}
 		if (parts.length)
-			out.push(`Compared with ${a}, ${b} ${parts.join(', ')}, on the same simulated customers.${money}`);
+			out.push(`On the same simulated customers, ${b} compared with ${a} ${parts.join(', ')}.${money}`);
 	}
 	const costs = scenario.drafts.map((_, i) => metric(summary, i, 'clientTotalCost').mean);
 	const paid = scenario.drafts.map((_, i) => metric(summary, i, 'clientCostBeforeChurn').mean);
@@ -90,7 +103,7 @@ export function narrative(summary: RunSummary, scenario: Scenario): string[] {
 	const bestPaid = paid.indexOf(Math.min(...paid));
 	out.push(
 		`Over ${months} simulated months, the lowest total cost for the client is under ${scenario.drafts[best].name} ` +
-			`(${formatMoneyCompact(costs[best], cur)} per period on average, of which ${formatMoneyCompact(costs[best] - paid[best], cur)} is the margin of lost customers); ` +
+			`(${formatMoneyCompact(costs[best], cur)} a month on average, of which ${formatMoneyCompact(costs[best] - paid[best], cur)} is the margin of lost customers); ` +
 			(bestPaid === best
 				? 'it is also the cheapest before lost customers.'
 				: `before lost customers, ${scenario.drafts[bestPaid].name} is cheaper (${formatMoneyCompact(paid[bestPaid], cur)}).`)
