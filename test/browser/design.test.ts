@@ -44,8 +44,8 @@ describe('contract designer (Design panel in real Chromium)', () => {
 		while ((await marks.count()) > 1) await marks.nth(1).getByRole('button', { name: 'Remove' }).click();
 		await panel.getByLabel('price per unit: from').fill('4');
 		await panel.getByLabel('price per unit: to').fill('6');
-		await panel.getByLabel('Final replications').fill('3');
-		await panel.getByLabel('Search effort (draft-replications)').fill('2000');
+		await panel.getByLabel('Simulated months for the final check').fill('3');
+		await panel.getByLabel('Search effort (simulated draft-months)').fill('2000');
 		await panel.getByRole('button', { name: 'Design the draft' }).click();
 		await panel.getByRole('status').first().waitFor();
 		await panel.scrollIntoViewIfNeeded();
@@ -73,12 +73,12 @@ describe('contract designer (Design panel in real Chromium)', () => {
 		// the best-response tool on the added draft, same replications: same levers, same margin
 		const best = page.locator('section[aria-labelledby="ex-best"]');
 		await best.getByLabel('Draft').selectOption({ label: 'Balanced (designed)' });
-		await best.getByLabel('Replications').fill('3');
+		await best.getByLabel('Simulated months', { exact: true }).fill('3');
 		await best.getByRole('button', { name: "Find the vendor's best response" }).click();
 		await page.waitForTimeout(300);
 		await idle(page);
 		const bestText = (await best.textContent()) ?? '';
-		expect(bestText).toContain(`Its most profitable choice is ${levers}`);
+		expect(bestText).toContain(`Its most profitable choice is that it ${levers}`);
 		const brMargin = await best
 			.locator('tr', { hasText: 'Vendor margin' })
 			.locator('td')

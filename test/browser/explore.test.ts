@@ -25,7 +25,7 @@ describe('what will the vendor do? (explorer panel in real Chromium)', () => {
 		await page.waitForSelector('[data-testid="run-status"][data-status="done"]', { timeout: 120_000 });
 
 		const best = page.locator('section[aria-labelledby="ex-best"]');
-		await best.getByLabel('Replications').fill('4');
+		await best.getByLabel('Simulated months', { exact: true }).fill('4');
 		await best.getByRole('button', { name: "Find the vendor's best response" }).click();
 		await page.waitForTimeout(500);
 		await exploreIdle(page);
@@ -36,7 +36,7 @@ describe('what will the vendor do? (explorer panel in real Chromium)', () => {
 		await screenshot(page, '08-best-response');
 
 		const sens = page.locator('section[aria-labelledby="ex-sens"]');
-		await sens.getByLabel('Replications').fill('4');
+		await sens.getByLabel('Simulated months per setting').fill('4');
 		await sens.getByRole('button', { name: 'Run the sensitivity analysis' }).click();
 		await page.waitForTimeout(500);
 		await exploreIdle(page);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { SHOTS, launchChromium, openPage } from './helpers';
+import { codeWords } from '../code-words';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -117,6 +118,91 @@ describe('undo in the app', () => {
 		expect(problems).not.toMatch(/drafts\.0|price\.rate|>=/);
 		await screenshot(page, 'undo-06-broken-field');
 
+		expect(errors).toEqual([]);
+	});
+});
+
+/**
+ * Every text a user can read on the page: the rendered text with every fold opened, plus the
+ * tooltips, accessible names and chart titles that are not rendered as text.
+ */
+async function readableText(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		for (const d of document.querySelectorAll('details')) d.open = true;
+		const out = document.body.innerText.split('\n');
+		for (const el of document.querySelectorAll('[title], [aria-label], [placeholder]'))
+			for (const a of ['title', 'aria-label', 'placeholder']) {
+				const v = el.getAttribute(a);
+				if (v) out.push(v);
+			}
+		for (const t of document.querySelectorAll('svg title, svg desc, option, optgroup'))
+			out.push(t.textContent ?? (t as HTMLOptGroupElement).label ?? '');
+		for (const g of document.querySelectorAll('optgroup')) out.push(g.label);
+		return out.map((x) => x.trim()).filter(Boolean);
+	});
+}
+
+async function exploreIdle(page: Page) {
+	await page.waitForFunction(
+		() => ![...document.querySelectorAll('.explore button')].some((b) => b.textContent?.trim() === 'Stop'),
+		null,
+		{ timeout: 240_000 }
+	);
+}
+
+describe('plain words on the page', () => {
+	it('no code path, file name or identifier in what the user reads: results, explore tools, an error', async () => {
+		const { page, errors } = await openPage(browser);
+		await runDone(page);
+
+		// The explore tools, each run briefly: best response, sensitivity, a sweep of a picked clause.
+		const best = page.locator('section[aria-labelledby="ex-best"]');
+		await best.getByLabel('Simulated months', { exact: true }).fill('2');
+		await best.getByRole('button', { name: "Find the vendor's best response" }).click();
+		await page.waitForTimeout(300);
+		await exploreIdle(page);
+		const bestText = (await best.textContent()) ?? '';
+		expect(bestText).toMatch(/staffs \d+ % of its plan and coaches agents/);
+		expect(bestText).not.toMatch(/\(\+?-?\d\.\d\d\)|coarse grid|runner-up/);
+		await best.scrollIntoViewIfNeeded();
+		await screenshot(page, 'words-01-best-response');
+
+		const sens = page.locator('section[aria-labelledby="ex-sens"]');
+		await sens.getByLabel('Simulated months per setting').fill('2');
+		await sens.getByRole('button', { name: 'Run the sensitivity analysis' }).click();
+		await page.waitForTimeout(300);
+		await exploreIdle(page);
+		await sens.locator('svg[role="img"]').first().scrollIntoViewIfNeeded();
+		await screenshot(page, 'words-02-sensitivity');
+
+		const sweep = page.locator('section[aria-labelledby="ex-sweep"]');
+		const picker = sweep.getByTestId('clause-picker');
+		const optionText = await picker.locator('option:checked').textContent();
+		expect(optionText).toMatch(/^Rate per handled contact \(now /);
+		expect(
+			await picker.locator('option:checked').evaluate((o) => (o.parentElement as HTMLOptGroupElement).label)
+		).toBe('AHT-only > Price');
+		await picker.selectOption({
+			label: (await picker
+				.locator('option', { hasText: 'Share of the invoice at risk' })
+				.first()
+				.textContent())!
+		});
+		await sweep.getByLabel('Points').fill('2');
+		await sweep.getByLabel('Simulated months per setting').fill('2');
+		await sweep.getByRole('button', { name: 'Run the sweep' }).click();
+		await page.waitForTimeout(300);
+		await exploreIdle(page);
+		await sweep.scrollIntoViewIfNeeded();
+		await screenshot(page, 'words-03-sweep');
+
+		// An error, shown in the problem list and beside the field.
+		await page.locator('#f-drafts-0-price-rate').fill('-3');
+		await page.getByTestId('run-why').waitFor({ timeout: 5_000 });
+
+		const text = await readableText(page);
+		const found = text.flatMap((t) => codeWords(t).map((c) => `${c} in "${t.slice(0, 120)}"`));
+		expect(found).toEqual([]);
 		expect(errors).toEqual([]);
 	});
 });

@@ -30,6 +30,14 @@ const RATE_NAMES: Record<string, string> = {
 	perFte: 'Rate per full-time agent a month'
 };
 
+/** Draft fields whose own words say more than their file names joined ("At risk > Percent of invoice"). */
+const DRAFT_FIELD_NAMES: Record<string, string> = {
+	'atRisk.percentOfInvoice': 'Share of the invoice at risk',
+	'atRisk.poolAllocation': 'Share of the at-risk amount credits can use',
+	'atRisk.cap': "Cap on a month's credits",
+	'metrics.poolAllocation': 'Share of the at-risk amount tied to it'
+};
+
 type Json = Record<string | number, unknown>;
 const isObj = (v: unknown): v is Json => v !== null && typeof v === 'object';
 
@@ -94,7 +102,19 @@ export function fieldName(path: string | Path, root: unknown): string {
 		parts.push('Run settings');
 		from = 0;
 	}
-	for (let i = from; i < p.length; i++) parts.push(segmentName(root, p, i));
+	const own =
+		p[0] === 'drafts'
+			? DRAFT_FIELD_NAMES[
+					p
+						.slice(2)
+						.filter((k) => typeof k === 'string')
+						.join('.')
+				]
+			: undefined;
+	for (let i = from; i < p.length; i++)
+		// a field with its own name replaces the file's names on the way to it, not the list entries
+		if (!own || typeof p[i] === 'number') parts.push(segmentName(root, p, i));
+	if (own) parts.push(own);
 	return parts.join(' > ');
 }
 

@@ -21,7 +21,7 @@ export interface SensitivityFactor {
 export const DEFAULT_SENSITIVITY_FACTORS: readonly SensitivityFactor[] = [
 	{
 		key: 'busynessCV',
-		label: 'Forecast error (day-to-day busyness)',
+		label: 'Day-to-day forecast error',
 		path: 'assumptions.demand.busynessCV',
 		low: 0.05,
 		high: 0.2,

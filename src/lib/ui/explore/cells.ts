@@ -4,7 +4,7 @@
  */
 import { METRICS, METRIC_INDEX, type MetricKey } from '$lib/core/metrics';
 import type { DiffSummary, MetricSummary } from '$lib/core/stats';
-import { formatPercentPoints, formatValue, type ValueKind } from '$lib/ui/format';
+import { formatMoneySigned, formatPercentPoints, formatValue, type ValueKind } from '$lib/ui/format';
 
 export function metricCells(currency: string) {
 	const def = (k: MetricKey) => METRICS[METRIC_INDEX[k]];
@@ -18,10 +18,13 @@ export function metricCells(currency: string) {
 	};
 	const fmtDiff = (k: MetricKey, d: Pick<DiffSummary, 'mean' | 'ci95'>) => {
 		const kind = kindOf(k);
+		// every change carries its sign, money too ("+EUR 45,885", not "EUR 45,885")
 		const f = (v: number) =>
 			kind === 'fraction' || kind === 'flag'
 				? formatPercentPoints(v)
-				: formatValue(v, kind, { currency }).replace(/^(?=\d)/, v > 0 ? '+' : '');
+				: kind === 'money'
+					? formatMoneySigned(v, currency, false)
+					: formatValue(v, kind, { currency }).replace(/^(?=\d)/, v > 0 ? '+' : '');
 		return `${f(d.mean)} (${f(d.ci95[0])} to ${f(d.ci95[1])})`;
 	};
 	return { def, kindOf, fmt, val, ci, fmtDiff };
