@@ -161,7 +161,7 @@ describe('plain words on the page', () => {
 		await best.getByRole('button', { name: "Find the vendor's best response" }).click();
 		await page.waitForTimeout(300);
 		await exploreIdle(page);
-		const bestText = (await best.textContent()) ?? '';
+		const bestText = ((await best.textContent()) ?? '').replace(/\s+/g, ' ');
 		expect(bestText).toMatch(/staffs \d+ % of its plan and coaches agents/);
 		expect(bestText).not.toMatch(/\(\+?-?\d\.\d\d\)|coarse grid|runner-up/);
 		await best.scrollIntoViewIfNeeded();
