@@ -215,6 +215,13 @@ export class Sim {
 	tab!: Float64Array;
 	rows = 0;
 	heap = new EventHeap(4096, MAX_EVENTS, () => new CapacityError(capacityMessages.events()));
+	/**
+	 * Redials and call-backs (EV_RECONTACT), apart: they wait minutes to days, so in one calendar they
+	 * would be most of its entries and deepen every push and pop of the short-lived ends of service and
+	 * abandonment timers. Both calendars draw their sequence numbers from `heap` (see `retry`), and the
+	 * loop takes the earlier (time, sequence) of the two tops: the same order as one calendar.
+	 */
+	later = new EventHeap(1024, MAX_EVENTS, () => new CapacityError(capacityMessages.events()));
 
 	// streams
 	sArr = new Stream();
@@ -480,6 +487,7 @@ export class Sim {
 		}
 
 		this.heap.clear();
+		this.later.clear();
 		this.lastT = 0;
 		this.accRow = 0;
 		this.qArea = this.busyArea = this.staffArea = 0;
@@ -1020,7 +1028,10 @@ export class Sim {
 		}
 		this.iState[i] = S_PENDING;
 		this.iKind[i] = kind;
-		this.heap.push(t, i * 8 + EV_RECONTACT);
+		const later = this.later;
+		later.nextSeq = this.heap.nextSeq;
+		later.push(t, i * 8 + EV_RECONTACT);
+		this.heap.nextSeq = later.nextSeq;
 	}
 
 	end(a: number): void {
@@ -1179,6 +1190,7 @@ export class Sim {
 	run(): SimResult {
 		const c = this.c;
 		const heap = this.heap;
+		const later = this.later;
 		const stop = c.closeRule === 'stop';
 		const tEnd = this.tEnd;
 		this.pushBoundary(0);
@@ -1189,11 +1201,21 @@ export class Sim {
 		const nIntents = intentCum.length;
 		let events = 0;
 		for (;;) {
-			const th = heap.size > 0 ? heap.time[0] : Infinity;
+			// each calendar stops at MAX_EVENTS; together they must too
+			if (heap.size + later.size > MAX_EVENTS) throw new CapacityError(capacityMessages.events());
+			let th = heap.size > 0 ? heap.time[0] : Infinity;
+			let fromLater = false;
+			if (later.size > 0) {
+				const tl = later.time[0];
+				if (tl < th || (tl === th && later.seq[0] < heap.seq[0])) {
+					th = tl;
+					fromLater = true;
+				}
+			}
 			const isArr = tArr < th;
 			const t = isArr ? tArr : th;
 			if (!(t < Infinity) || (stop && t >= tEnd)) break;
-			const d = isArr ? 0 : heap.pop();
+			const d = isArr ? 0 : fromLater ? later.pop() : heap.pop();
 			events++;
 			this.advance(t);
 			this.clock[0] = t;

@@ -109,8 +109,20 @@ export class EventHeap {
 				i = c;
 				c = 2 * i + 1;
 			}
-			// up: the last element from the leaf hole
-			this.siftUp(i, t, sq, d);
+			// up: the last element from the leaf hole (siftUp's loop, written out: a call passing doubles
+			// that V8 does not inline boxes them, an allocation per pop)
+			while (i > 0) {
+				const p = (i - 1) >> 1;
+				const pt = time[p];
+				if (pt < t || (pt === t && seq[p] < sq)) break;
+				time[i] = pt;
+				seq[i] = seq[p];
+				data[i] = data[p];
+				i = p;
+			}
+			time[i] = t;
+			seq[i] = sq;
+			data[i] = d;
 		}
 		return out;
 	}
