@@ -12,6 +12,8 @@
  * on the machine can only slow a measurement down, so the best one is the closest to the engine's own
  * speed. The engine and the C reference are measured alternately, so both see the same machine load.
  * The text output also lists every measurement and the load average.
+ *   textbookGeneralContactsPerSecond: the same queue through the general event loop (`simulateGeneral`),
+ *     to show what the fast path for configs with every mechanism off (engine-textbook.ts) buys.
  *   speedup2Workers, firstSummarySeconds, hundredRepsSeconds: the worker pool, from bench/pool.ts.
  *   designDraftRepsPerSecond (and with --design-full designSearchSeconds, designSearchDraftReps): the
  *     contract designer, from bench/design.ts.
@@ -19,7 +21,7 @@
  *     workers, from bench/term.ts.
  */
 import { readFileSync } from 'node:fs';
-import { simulate, textbookConfig } from '../src/lib/core/engine';
+import { simulate, simulateGeneral, textbookConfig } from '../src/lib/core/engine';
 import { intervalCount, type EngineConfig } from '../src/lib/core/engine-config';
 import { FIELD_COUNT } from '../src/lib/core/fields';
 import { compileScenario } from '../src/lib/core/compile';
@@ -33,16 +35,16 @@ import { benchTerm } from './term';
 const REPEATS = 5;
 
 /** One measurement: replications of every config for ~`seconds`, contacts per second. */
-function contactsPerSecond(configs: EngineConfig[], seconds = 1): number {
+function contactsPerSecond(configs: EngineConfig[], run: typeof simulate, seconds = 1): number {
 	// one reused table per config, as replication.ts does (no 100k+-row allocation per replication)
 	const outs = configs.map((c) => new Float64Array(intervalCount(c) * FIELD_COUNT));
-	configs.forEach((c, k) => simulate(c, 'warm', 0, outs[k]));
+	configs.forEach((c, k) => run(c, 'warm', 0, outs[k]));
 	let contacts = 0;
 	let rep = 0;
 	const t0 = performance.now();
 	let el = 0;
 	while (el < seconds * 1000) {
-		for (let k = 0; k < configs.length; k++) contacts += simulate(configs[k], 'bench', rep, outs[k]).contacts;
+		for (let k = 0; k < configs.length; k++) contacts += run(configs[k], 'bench', rep, outs[k]).contacts;
 		rep++;
 		el = performance.now() - t0;
 	}
@@ -52,11 +54,15 @@ function contactsPerSecond(configs: EngineConfig[], seconds = 1): number {
 type Measured = { best: number; all: number[] };
 
 /** The best of REPEATS measurements (and all of them); `beside` runs after each (the C reference). */
-function best(configs: EngineConfig[], beside?: () => number): { engine: Measured; beside: Measured } {
+function best(
+	configs: EngineConfig[],
+	beside?: () => number,
+	run: typeof simulate = simulate
+): { engine: Measured; beside: Measured } {
 	const engine: number[] = [];
 	const other: number[] = [];
 	for (let k = 0; k < REPEATS; k++) {
-		engine.push(contactsPerSecond(configs));
+		engine.push(contactsPerSecond(configs, run));
 		if (beside) other.push(beside());
 	}
 	return {
@@ -86,19 +92,15 @@ const line = (k: string, v: number | null, all?: number[]) =>
 const load0 = loadavg()[0];
 
 const q = REFERENCE_QUEUE;
-const textbook = best(
-	[
-		textbookConfig({
-			arrivalsPerHour: q.perSecond * 3600,
-			agents: q.agents,
-			ahtSec: q.ahtSec,
-			patienceSec: q.patienceSec,
-			targetSec: 20,
-			hours: 2000
-		})
-	],
-	cRef.ok ? () => runCReference(cRef.binary) : undefined
-);
+const textbookQueue = textbookConfig({
+	arrivalsPerHour: q.perSecond * 3600,
+	agents: q.agents,
+	ahtSec: q.ahtSec,
+	patienceSec: q.patienceSec,
+	targetSec: 20,
+	hours: 2000
+});
+const textbook = best([textbookQueue], cRef.ok ? () => runCReference(cRef.binary) : undefined);
 out.textbookContactsPerSecond = Math.round(textbook.engine.best);
 line('textbookContactsPerSecond', out.textbookContactsPerSecond, textbook.engine.all);
 out.cReferenceContactsPerSecond = cRef.ok ? Math.round(textbook.beside.best) : null;
@@ -108,6 +110,9 @@ out.textbookRatioToC = cRef.ok
 	: null;
 line('textbookRatioToC', out.textbookRatioToC);
 if (!cRef.ok) lines.push(`  (no C reference: ${cRef.why})`);
+const textbookGeneral = best([textbookQueue], undefined, simulateGeneral);
+out.textbookGeneralContactsPerSecond = Math.round(textbookGeneral.engine.best);
+line('textbookGeneralContactsPerSecond', out.textbookGeneralContactsPerSecond, textbookGeneral.engine.all);
 const full = best(fullModelConfigs());
 out.fullModelContactsPerSecond = Math.round(full.engine.best);
 line('fullModelContactsPerSecond', out.fullModelContactsPerSecond, full.engine.all);
