@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { estimateWork } from '../../src/lib/core/budget';
 import { applyGovernance, governanceTrail } from '../../src/lib/core/contract/governance';
 import { METRIC_COUNT, METRIC_INDEX as M } from '../../src/lib/core/metrics';
 import { prepareScenario, runReplication } from '../../src/lib/core/replication';
@@ -64,6 +65,15 @@ describe('term: carry-over', () => {
 		expect(firstDayRepeat(withWarmup.drafts[0].daily)).toBeGreaterThan(
 			2 * firstDayRepeat(empty.drafts[0].daily)
 		);
+	});
+});
+
+describe('term: work budget', () => {
+	it('a term is estimated over its warm-up and months', () => {
+		const one = estimateWork(small(), { replications: 10 });
+		const six = estimateWork(small({ months: 6, warmupDays: 14 }), { replications: 10 });
+		expect(six.contacts / one.contacts).toBeCloseTo((14 + 6 * 30) / 30, 6);
+		expect(six.resultBytes).toBeGreaterThan(one.resultBytes);
 	});
 });
 

@@ -239,7 +239,10 @@ export function toTable(input: LoadedInput, result: RunResult, elapsedSeconds: n
 	const body = METRICS.map((m, mi) => [m.label, ...s.drafts.map((d) => cell(m.key, d.metrics[mi]))]);
 	const out = [
 		`seed ${input.seed}: ${s.n} replications (${result.stoppedBy === 'precision' ? 'precision reached' : 'cap'}), ` +
-			`${s.contacts.toLocaleString('en-US')} contacts, ${elapsedSeconds.toFixed(1)} s`,
+			`${s.contacts.toLocaleString('en-US')} contacts, ${elapsedSeconds.toFixed(1)} s` +
+			(input.months !== undefined
+				? `; a contract term of ${input.months} months: totals over the term (each month with --json)`
+				: ''),
 		'',
 		...table([header, ...body])
 	];
