@@ -58,7 +58,8 @@ export const DESIGN_OBJECTIVES = [
 ] as const;
 export type DesignObjective = (typeof DESIGN_OBJECTIVES)[number]['key'];
 
-const MARGIN = METRIC_INDEX.vendorMargin;
+/** The vendor's margin over the term less what termination would cost it (the margin without governance). */
+const MARGIN = METRIC_INDEX.vendorTermMargin;
 
 /** The objective's value in one row. */
 function objectiveOf(key: DesignObjective): (row: Float64Array) => number {
