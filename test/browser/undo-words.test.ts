@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { inject } from 'vitest';
 import { SHOTS, launchChromium, openPage } from './helpers';
 import { codeWords } from '../code-words';
 
@@ -204,5 +205,52 @@ describe('plain words on the page', () => {
 		const found = text.flatMap((t) => codeWords(t).map((c) => `${c} in "${t.slice(0, 120)}"`));
 		expect(found).toEqual([]);
 		expect(errors).toEqual([]);
+	});
+});
+
+describe('undo after a reload', () => {
+	it('a draft removed before the page was reloaded comes back with Undo', async () => {
+		const { page, errors } = await openPage(browser);
+		await runDone(page);
+		await page.getByRole('tab').nth(1).click();
+		await page.getByRole('button', { name: 'Duplicate draft' }).click();
+		await expect.poll(() => tabs(page)).toHaveLength(4);
+		await page.getByRole('button', { name: 'Remove draft' }).click();
+		await expect.poll(() => tabs(page)).toHaveLength(3);
+		await page.waitForTimeout(1500); // the autosave and the kept history (400 ms after the last change)
+		await page.reload();
+		await expect.poll(() => page.getByTestId('undo').isDisabled(), { timeout: 30_000 }).toBe(false);
+		expect(await page.getByTestId('undo').getAttribute('title')).toMatch(
+			/Removed the draft "Balanced \(copy\)"/
+		);
+		await page.getByTestId('undo').click();
+		await expect.poll(() => tabs(page)).toHaveLength(4);
+		expect(errors).toEqual([]);
+	});
+});
+
+describe('undo on a phone', () => {
+	it('the toolbar, the question before a preset and the Undo notice fit a 390 px screen', async () => {
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (err) => errors.push(String(err)));
+		await page.goto(inject('baseUrl'));
+		await runDone(page);
+		const overflow = () =>
+			page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		await page.locator('#f-drafts-0-price-rate').fill('7');
+		await page.getByTestId('preset-select').selectOption('pricing');
+		await page.getByTestId('ask-dialog').waitFor({ state: 'visible', timeout: 5_000 });
+		const box = await page.getByTestId('ask-dialog').boundingBox();
+		expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+		await screenshot(page, 'undo-07-phone-ask');
+		await page.getByTestId('ask-confirm').click();
+		await page.getByTestId('undo-offer').waitFor({ timeout: 5_000 });
+		await page.getByTestId('undo-offer').scrollIntoViewIfNeeded();
+		expect(await overflow()).toBeLessThanOrEqual(0);
+		await screenshot(page, 'undo-08-phone-offer');
+		expect(errors).toEqual([]);
+		await context.close();
 	});
 });

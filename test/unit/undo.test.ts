@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { UndoHistory, JOIN_MS } from '../../src/lib/ui/undo-history';
 import { Workspace } from '../../src/lib/ui/workspace.svelte';
 import { PRESETS } from '../../src/lib/ui/presets';
@@ -101,6 +101,38 @@ describe('workspace undo', () => {
 		expect(ws.undoOffer?.label).toMatch(/other\.json/);
 		ws.undo();
 		expect(JSON.stringify(ws.input)).toBe(before);
+	});
+});
+
+describe('undo across a reload', () => {
+	it('a draft removed before the page closed comes back with Undo after it opens again', async () => {
+		vi.useFakeTimers();
+		try {
+			let kept: unknown;
+			const store = { save: async (h: unknown) => void (kept = structuredClone(h)), load: async () => kept };
+			const before = new Workspace({ history: store });
+			before.load(PRESETS.find((p) => p.id === 'ecommerce-case')!.scenario);
+			const drafts = (before.input as S).drafts;
+			before.input = setIn(before.input, ['drafts'], [...drafts, { ...drafts[0], name: 'Third' }]);
+			before.input = setIn(before.input, ['drafts'], drafts.slice(0, 2));
+			await vi.advanceTimersByTimeAsync(1000);
+			const autosaved = JSON.parse(JSON.stringify(before.input));
+
+			const after = new Workspace({ history: store });
+			after.load(autosaved);
+			await vi.advanceTimersByTimeAsync(0);
+			expect(after.undoLabel).toBe('Removed the draft "Third"');
+			after.undo();
+			expect((after.input as S).drafts.map((d) => d.name)).toContain('Third');
+
+			// a history that leads to another workspace is not taken back
+			const other = new Workspace({ history: store });
+			other.load(PRESETS.find((p) => p.id !== 'ecommerce-case')!.scenario);
+			await vi.advanceTimersByTimeAsync(0);
+			expect(other.canUndo).toBe(false);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });
 

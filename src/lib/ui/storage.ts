@@ -12,7 +12,7 @@ export interface SavedWorkspace {
 }
 
 interface SandboxDB extends DBSchema {
-	/** The autosaved workspace, under the key 'workspace'. */
+	/** The autosaved workspace, under the key 'workspace', and its undo history under 'history'. */
 	current: { key: string; value: unknown };
 	library: { key: string; value: SavedWorkspace };
 }
@@ -34,6 +34,11 @@ export const storage = {
 		await (await db()).put('current', scenario, 'workspace');
 	},
 	loadCurrent: async (): Promise<unknown> => (await db()).get('current', 'workspace'),
+	/** The undo history of the autosaved workspace, under the key 'history' (see workspace.svelte.ts). */
+	saveHistory: async (history: unknown): Promise<void> => {
+		await (await db()).put('current', history, 'history');
+	},
+	loadHistory: async (): Promise<unknown> => (await db()).get('current', 'history'),
 	list: async (): Promise<SavedWorkspace[]> =>
 		(await (await db()).getAll('library')).sort((a, b) => b.savedAt.localeCompare(a.savedAt)),
 	save: async (entry: SavedWorkspace): Promise<void> => {

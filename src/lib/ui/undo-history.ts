@@ -20,6 +20,11 @@ export interface Change {
 	destructive?: boolean;
 }
 
+export interface SavedHistory<T> {
+	past: Step<T>[];
+	future: { after: T; label: string }[];
+}
+
 /** How many steps back Undo reaches. */
 export const HISTORY_LIMIT = 100;
 /** Changes to the same field closer together than this are one step. */
@@ -90,6 +95,18 @@ export class UndoHistory<T> {
 		this.#past.push({ before: current, label: step.label });
 		this.#lastKey = undefined;
 		return step;
+	}
+
+	/** The steps, to keep across a reload (with the state they lead to, to check they still apply). */
+	toJSON(): SavedHistory<T> {
+		return { past: this.#past.slice(), future: this.#future.slice() };
+	}
+
+	/** Take back steps kept by `toJSON` (the newest `limit` of them). */
+	restore(saved: SavedHistory<T>): void {
+		this.#past = saved.past.slice(-this.limit);
+		this.#future = saved.future.slice(-this.limit);
+		this.#lastKey = undefined;
 	}
 
 	clear(): void {

@@ -11,7 +11,7 @@ import { METRIC_INDEX } from '$lib/core/metrics';
 import type { SimulationPool } from '$lib/pool/pool';
 import { isCancelled } from '$lib/pool/pool';
 import { PRESETS, DEFAULT_PRESET_ID } from './presets';
-import { UndoHistory, type Change } from './undo-history';
+import { UndoHistory, type Change, type SavedHistory } from './undo-history';
 import { describeChange, fieldName } from './field-names';
 
 /** Call `f` once the browser has painted the pending changes (the frame after the next animation frame). */
@@ -36,6 +36,17 @@ export function readScenarioFile(
 	return { ok: true, value: json.value };
 }
 
+/** Where the undo history is kept across a reload (the browser's storage, beside the autosave). */
+export interface HistoryStore {
+	save(history: unknown): Promise<void>;
+	load(): Promise<unknown>;
+}
+
+/** The kept history and the workspace it leads to: it applies only to that same workspace. */
+interface KeptHistory extends SavedHistory<unknown> {
+	present: string;
+}
+
 export type RunStatus = 'idle' | 'running' | 'done' | 'stopped' | 'failed';
 
 /** A change that replaced or removed work, offered for Undo in a notice (until the next change). */
@@ -55,6 +66,16 @@ export class Workspace {
 	#pristine = true;
 	/** The latest change that replaced or removed work, for the "Undo" notice; null once acted on. */
 	undoOffer = $state<UndoOffer | null>(null);
+	#store: HistoryStore | null;
+	#persistTimer: ReturnType<typeof setTimeout> | undefined;
+
+	/**
+	 * With a `history` store, the undo history outlives a reload: a draft removed, or work replaced,
+	 * before the page was closed can still be undone after it opens again on the autosaved workspace.
+	 */
+	constructor({ history }: { history?: HistoryStore } = {}) {
+		this.#store = history ?? null;
+	}
 
 	/** What the user is editing: plain JSON, kept even when invalid so nothing typed is lost. */
 	get input(): unknown {
@@ -203,6 +224,7 @@ export class Workspace {
 		if (this.#pristine) {
 			this.#input = next;
 			this.#pristine = false;
+			void this.#restoreHistory(JSON.stringify(next));
 			return;
 		}
 		this.#change(next, { label: label ?? 'Replaced the workspace', destructive: true }, label !== undefined);
@@ -214,6 +236,29 @@ export class Workspace {
 		this.#pristine = false;
 		this.#version++;
 		this.undoOffer = offer ? { label: change.label, id: this.#version } : null;
+		this.#persist();
+	}
+
+	/** Keep the history (shortly after the last change, like the autosave) with the workspace it leads to. */
+	#persist(): void {
+		if (!this.#store) return;
+		clearTimeout(this.#persistTimer);
+		this.#persistTimer = setTimeout(() => {
+			const kept: KeptHistory = {
+				present: JSON.stringify($state.snapshot(this.#input)),
+				...this.#history.toJSON()
+			};
+			this.#store?.save(kept).catch(() => {});
+		}, 400);
+	}
+
+	/** Take back the kept history if it leads to the workspace just opened and nothing was done since. */
+	async #restoreHistory(present: string): Promise<void> {
+		const kept = (await this.#store?.load().catch(() => undefined)) as KeptHistory | undefined;
+		if (!kept || kept.present !== present || !Array.isArray(kept.past) || !Array.isArray(kept.future)) return;
+		if (this.#history.canUndo || this.#history.canRedo) return;
+		this.#history.restore(kept);
+		this.#version++;
 	}
 
 	get canUndo(): boolean {
@@ -241,6 +286,7 @@ export class Workspace {
 		this.#input = step.before;
 		this.#version++;
 		this.undoOffer = null;
+		this.#persist();
 		return step.label;
 	}
 	/** Make again the change Undo took back; returns what was redone, or null. */
@@ -250,6 +296,7 @@ export class Workspace {
 		this.#input = step.after;
 		this.#version++;
 		this.undoOffer = null;
+		this.#persist();
 		return step.label;
 	}
 
