@@ -167,7 +167,13 @@ export async function benchPool(opts: { scenario?: string; fake?: boolean; log?:
 	return result;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+// Only when run as `npx tsx bench/pool.ts`: in the bundle (dist-node/bench.mjs) import.meta.url is the
+// bundle's own, so the path check alone would run this a second time inside `npm run bench`.
+if (
+	process.argv[1] &&
+	import.meta.url.endsWith('/bench/pool.ts') &&
+	fileURLToPath(import.meta.url) === process.argv[1]
+) {
 	const argv = process.argv.slice(2);
 	const i = argv.indexOf('--scenario');
 	const r = await benchPool({
