@@ -4,6 +4,7 @@
  * the play-and-rank pipeline on a small scenario evaluated in process.
  */
 import { describe, expect, it } from 'vitest';
+import { LEVER_BOUNDS } from '../../src/lib/core/explore/best-response';
 import { localEvaluator } from '../../src/lib/core/explore/evaluation';
 import { METRIC_INDEX as MI } from '../../src/lib/core/metrics';
 import { parseScenario } from '../../src/lib/core/schema/scenario';
@@ -194,8 +195,10 @@ describe('play and rank', () => {
 		for (const p of a) {
 			expect(p.planned.rows).toHaveLength(6);
 			expect(p.vendor.rows).toHaveLength(6);
-			expect(p.vendor.levers.staffingPolicyFactor).toBeGreaterThanOrEqual(0.7);
-			expect(p.vendor.levers.staffingPolicyFactor).toBeLessThanOrEqual(1.5);
+			expect(p.vendor.levers.staffingPolicyFactor).toBeGreaterThanOrEqual(
+				LEVER_BOUNDS.staffingPolicyFactor[0]
+			);
+			expect(p.vendor.levers.staffingPolicyFactor).toBeLessThanOrEqual(LEVER_BOUNDS.staffingPolicyFactor[1]);
 			// First contacts are the customers: the same under every draft and lever.
 			expect(p.planned.metrics[MI.firstContacts].mean).toBe(a[0].planned.metrics[MI.firstContacts].mean);
 			expect(p.vendor.metrics[MI.firstContacts].mean).toBe(a[0].planned.metrics[MI.firstContacts].mean);
