@@ -50,6 +50,11 @@ export const DESIGN_OBJECTIVES = [
 		sense: 'min'
 	},
 	{ key: 'clientCostBeforeChurn', label: "Client's cost without lost customer value", sense: 'min' },
+	{
+		key: 'clientTermCost',
+		label: "Client's total cost with what a termination costs it (moving the work, less any fee)",
+		sense: 'min'
+	},
 	{ key: 'fcrTrue', label: 'First-contact resolution (true)', sense: 'max' },
 	{ key: 'csatTrue', label: 'Customer satisfaction (true)', sense: 'max' },
 	{ key: 'repeatContactRate', label: 'Repeat-contact rate', sense: 'min' },
@@ -402,7 +407,8 @@ export async function design(
 		throw new ExploreInputError(`objective must be one of ${DESIGN_OBJECTIVES.map((o) => o.key).join(', ')}`);
 	const objective = objectiveOf(objKey);
 	const sense = objDef.sense === 'min' ? 1 : -1;
-	const costKey: DesignObjective = objKey === 'clientCostBeforeChurn' ? objKey : 'clientTotalCost';
+	const costKey: DesignObjective =
+		objKey === 'clientCostBeforeChurn' || objKey === 'clientTermCost' ? objKey : 'clientTotalCost';
 	const costOf = objectiveOf(costKey);
 	const clauses = resolveClauses(scenario, k, opts.clauses ?? base.negotiable ?? defaultClauses(base));
 	const floorRule = opts.floor ?? { rule: 'planned' };
