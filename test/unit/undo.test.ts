@@ -150,6 +150,17 @@ describe('field names', () => {
 			/^[^.]+ > Service and quality targets > .+ > Target$/
 		);
 	});
+	it("replace the paths in a tool's error", async () => {
+		const { plainPaths } = await import('../../src/lib/ui/explore/words');
+		expect(
+			plainPaths(
+				'drafts.0.atRisk.percentOfInvoice = 1.5 makes an invalid scenario:\ndrafts.0.atRisk.percentOfInvoice: must be at most 100 %',
+				s
+			)
+		).toBe(
+			`${s.drafts[0].name} > At-risk pool and credits > Share of the invoice at risk = 1.5 makes an invalid scenario:\n${s.drafts[0].name} > At-risk pool and credits > Share of the invoice at risk: must be at most 100 %`
+		);
+	});
 	it('say which field a change touched', () => {
 		const after = setIn(s, ['assumptions', 'demand', 'firstContactsPerDay'], 1);
 		expect(describeChange(s, after)).toEqual({

@@ -4,6 +4,7 @@
  */
 import { METRICS, METRIC_INDEX, type MetricKey } from '$lib/core/metrics';
 import type { Levers } from '$lib/core/explore/best-response';
+import { fieldName } from '$lib/ui/field-names';
 
 /** "staffs 90 % of its plan and coaches agents clearly towards speed". */
 export function leverText(l: Levers): string {
@@ -56,3 +57,14 @@ export const TONE_WORDS: Record<Tone, string> = {
 	unclear: 'no clear change',
 	neutral: ''
 };
+
+/**
+ * A tool's error as the user reads it: the core names settings by their path in the scenario
+ * ("drafts.0.atRisk.percentOfInvoice = 1.5 makes an invalid scenario"); the panel names them as the
+ * editor does ("AHT-only > At-risk pool and credits > Share of the invoice at risk").
+ */
+export function plainPaths(message: string, scenario: unknown): string {
+	return message.replace(/\b(?:drafts\.\d+|assumptions)(?:\.[A-Za-z0-9_]+)+/g, (path) =>
+		fieldName(path, scenario)
+	);
+}
